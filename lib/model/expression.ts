@@ -1,0 +1,110 @@
+/**
+ * SQL expression checks with the real PostgreSQL parser (libpg_query via pgsql-parser).
+ * `loadSqlParser()` must have resolved before the sync checks run; `validate()` reports a finding
+ * (never throws) when it has not.
+ */
+import { loadModule, parseSync } from 'pgsql-parser';
+
+let loaded: Promise<void> | undefined;
+let ready = false;
+
+/** loadSqlParser loads the parser's WASM once; later calls return the same promise. */
+export function loadSqlParser(): Promise<void> {
+  loaded ??= loadModule().then(() => { ready = true; });
+  return loaded;
+}
+
+export function sqlParserReady(): boolean {
+  return ready;
+}
+
+export type ExpressionContext = 'default' | 'check' | 'generated' | 'index' | 'where' | 'policy' | 'partition';
+
+/** ExpressionProblem says why a piece of SQL is not one acceptable expression. */
+export interface ExpressionProblem {
+  readonly message: string;
+}
+
+/** parseSql parses SQL text; returns the statements or the parser's message with line and column. */
+export function parseSql(sql: string): { ok: true; stmts: unknown[] } | { ok: false; message: string; line?: number; column?: number } {
+  if (!ready) return { ok: false, message: 'SQL parser is not loaded (call loadSqlParser first)' };
+  try {
+    const result = parseSync(sql) as { stmts?: unknown[] };
+    return { ok: true, stmts: result.stmts ?? [] };
+  } catch (error) {
+    const e = error as { message?: string; sqlDetails?: { message?: string; cursorPosition?: number } };
+    const message = e.sqlDetails?.message ?? e.message ?? String(error);
+    const pos = e.sqlDetails?.cursorPosition;
+    if (typeof pos === 'number') {
+      const before = sql.slice(0, Math.max(0, pos));
+      const lines = before.split('\n');
+      return { ok: false, message, line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    }
+    return { ok: false, message };
+  }
+}
+
+const SUBQUERY_FORBIDDEN: ReadonlySet<ExpressionContext> = new Set(['default', 'check', 'generated', 'index', 'where', 'partition']);
+
+/**
+ * checkExpression accepts exactly one SQL expression: it parses `SELECT (<expr>)` and requires one
+ * statement with one target and nothing else (no FROM, no second statement smuggled in after a `)`),
+ * and no sub-query where PostgreSQL forbids one.
+ */
+export function checkExpression(expr: string, context: ExpressionContext): ExpressionProblem | undefined {
+  if (expr.trim() === '') return { message: 'expression is empty' };
+  const parsed = parseSql(`SELECT (${expr}\n)`);
+  if (!parsed.ok) {
+    return { message: `not a valid SQL expression: ${parsed.message}` };
+  }
+  if (parsed.stmts.length !== 1) return { message: 'must be exactly one expression, not several statements' };
+  const stmt = (parsed.stmts[0] as { stmt?: Record<string, unknown> }).stmt ?? {};
+  const select = stmt['SelectStmt'] as Record<string, unknown> | undefined;
+  if (!select) return { message: 'must be exactly one expression' };
+  const targets = select['targetList'] as unknown[] | undefined;
+  const extraClauses = ['fromClause', 'whereClause', 'groupClause', 'havingClause', 'sortClause', 'limitCount', 'limitOffset', 'windowClause', 'withClause', 'valuesLists', 'intoClause', 'distinctClause', 'lockingClause'];
+  if (!targets || targets.length !== 1 || extraClauses.some((k) => select[k] !== undefined) || select['op'] !== 'SETOP_NONE') {
+    return { message: 'must be exactly one expression' };
+  }
+  if (SUBQUERY_FORBIDDEN.has(context) && containsKey(targets[0], 'SubLink')) {
+    return { message: `sub-queries are not allowed in ${contextLabel(context)} expressions` };
+  }
+  return undefined;
+}
+
+function contextLabel(context: ExpressionContext): string {
+  switch (context) {
+    case 'default': return 'DEFAULT';
+    case 'check': return 'CHECK';
+    case 'generated': return 'generated column';
+    case 'index': return 'index';
+    case 'where': return 'index predicate';
+    case 'policy': return 'policy';
+    case 'partition': return 'partition key';
+  }
+}
+
+function containsKey(node: unknown, key: string): boolean {
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) return node.some((n) => containsKey(n, key));
+  for (const [k, v] of Object.entries(node)) {
+    if (k === key || containsKey(v, key)) return true;
+  }
+  return false;
+}
+
+/** checkTypeSql accepts a type name as PostgreSQL's grammar reads it (e.g. citext, geometry(Point,4326)). */
+export function checkTypeSql(sql: string): ExpressionProblem | undefined {
+  if (sql.trim() === '') return { message: 'type is empty' };
+  const parsed = parseSql(`SELECT NULL::${sql}\n`);
+  if (!parsed.ok) return { message: `not a valid type: ${parsed.message}` };
+  if (parsed.stmts.length !== 1) return { message: 'not a single type name' };
+  const select = ((parsed.stmts[0] as { stmt?: Record<string, unknown> }).stmt ?? {})['SelectStmt'] as Record<string, unknown> | undefined;
+  const targets = select?.['targetList'] as unknown[] | undefined;
+  if (!select || !targets || targets.length !== 1 || select['fromClause'] || select['whereClause'] || select['op'] !== 'SETOP_NONE') {
+    return { message: 'not a single type name' };
+  }
+  const val = ((targets[0] as Record<string, Record<string, unknown>>)['ResTarget']?.['val']) as Record<string, unknown> | undefined;
+  if (!val || !('TypeCast' in val)) return { message: 'not a single type name' };
+  return undefined;
+}
