@@ -1,0 +1,7 @@
+/** The schema model: shape (zod), ids, lookups, expression checks, validation. Imports nothing of ours. */
+export * from './schema';
+export * from './builtin-types';
+export { newId } from './ids';
+export { emptyModel, EMPTY_MODEL, PUBLIC_SCHEMA_ID } from './empty';
+export { ModelIndex, type ColumnRef } from './lookup';
+export { loadSqlParser, sqlParserReady, checkExpression, checkTypeSql, parseSql, type ExpressionContext } from './expression';
