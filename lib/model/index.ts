@@ -1,5 +1,6 @@
 /** The schema model: shape (zod), ids, lookups, expression checks, validation. Imports nothing of ours. */
 export * from './schema';
+export * from './security-schema';
 export * from './builtin-types';
 export { newId } from './ids';
 export { emptyModel, EMPTY_MODEL, PUBLIC_SCHEMA_ID } from './empty';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BUILTIN_TYPE_NAMES } from './builtin-types';
+import { ColumnSecuritySchema, TableSecuritySchema } from './security-schema';
 
 export const FORMAT_VERSION = 1 as const;
 
@@ -69,19 +70,6 @@ export const ColumnTypeSchema = z.discriminatedUnion('kind', [
 export const IdentitySchema = SequenceOptionsSchema.omit({ dataType: true }).extend({
   generation: z.enum(['always', 'by-default']),
   sequenceName: Name.optional().describe('Name of the implicit sequence; PostgreSQL picks <table>_<column>_seq when absent.'),
-}).strict();
-
-export const PasswordAlgorithmSchema = z.enum(['argon2id', 'bcrypt', 'scrypt', 'pbkdf2', 'md5', 'sha1', 'sha256', 'plain']);
-
-export const ColumnSecuritySchema = z.object({
-  passwordHash: z.object({
-    algorithm: PasswordAlgorithmSchema,
-    inDatabase: z.boolean().optional().describe('bcrypt only: hash in SQL with pgcrypto.'),
-    cost: z.number().int().min(4).max(31).optional().describe('bcrypt cost (log2 rounds).'),
-  }).strict().optional(),
-  encrypted: z.boolean().optional().describe('Stored encrypted (bytea).'),
-  personalData: z.boolean().optional().describe('Personal data (PII).'),
-  secret: z.boolean().optional().describe('A secret other than a password (API token, key); kept out of audit logs.'),
 }).strict();
 
 export const ColumnSchema = z.object({
@@ -172,10 +160,6 @@ export const PartitionKeySchema = z.object({
   collation: Name.optional(), opclass: z.string().optional(),
 }).strict();
 
-export const TableSecuritySchema = z.object({
-  audit: z.boolean().optional().describe('Record changes in the audit table.'),
-}).strict();
-
 export const TableSchema = z.object({
   id: Id, schemaId: Id, name: Name,
   comment: Comment,
@@ -250,8 +234,6 @@ export type SequenceOptions = z.infer<typeof SequenceOptionsSchema>;
 export type ColumnType = z.infer<typeof ColumnTypeSchema>;
 export type Identity = z.infer<typeof IdentitySchema>;
 export type Column = z.infer<typeof ColumnSchema>;
-export type ColumnSecurity = z.infer<typeof ColumnSecuritySchema>;
-export type PasswordAlgorithm = z.infer<typeof PasswordAlgorithmSchema>;
 export type PrimaryKey = z.infer<typeof PrimaryKeySchema>;
 export type Unique = z.infer<typeof UniqueSchema>;
 export type Check = z.infer<typeof CheckSchema>;
