@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BUILTIN_TYPE_NAMES } from './builtin-types';
-import { ColumnSecuritySchema, TableSecuritySchema } from './security-schema';
+import { ColumnSecuritySchema, ProjectSecuritySchema, TableSecuritySchema } from './security-schema';
 
 export const FORMAT_VERSION = 1 as const;
 
@@ -222,6 +222,7 @@ export const ModelSchema = z.object({
   tables: z.array(TableSchema),
   roles: z.array(RoleSchema).optional(),
   sqlObjects: z.array(SqlObjectSchema).optional(),
+  security: ProjectSecuritySchema.optional().describe('Project-wide security settings (roles, settings, audit).'),
   layout: LayoutSchema.optional(),
 }).strict();
 
