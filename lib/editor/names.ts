@@ -1,0 +1,86 @@
+/**
+ * PostgreSQL-style names for objects the editor creates (`<table>_pkey`, `<table>_<cols>_fkey`, ...).
+ * Mirrors PostgreSQL's makeObjectName/ChooseRelationName: the parts are truncated so the whole fits in
+ * 63 bytes, and a number is appended to the label until the name is free in its schema.
+ */
+import type { Model, Table } from '@/lib/model';
+
+export const MAX_NAME_BYTES = 63;
+const encoder = new TextEncoder();
+
+export function byteLength(s: string): number {
+  return encoder.encode(s).length;
+}
+
+/** truncateBytes cuts a string to at most `max` UTF-8 bytes without splitting a character. */
+export function truncateBytes(s: string, max: number): string {
+  if (byteLength(s) <= max) return s;
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const n = byteLength(ch);
+    if (used + n > max) break;
+    out += ch;
+    used += n;
+  }
+  return out;
+}
+
+/** makeObjectName builds name1[_name2]_label within 63 bytes, shortening the longer part first. */
+export function makeObjectName(name1: string, name2: string | undefined, label: string): string {
+  let a = name1;
+  let b = name2 ?? '';
+  const overhead = byteLength(label) + 1 + (b ? 1 : 0);
+  while (byteLength(a) + byteLength(b) + overhead > MAX_NAME_BYTES) {
+    if (byteLength(a) >= byteLength(b)) a = truncateBytes(a, byteLength(a) - 1);
+    else b = truncateBytes(b, byteLength(b) - 1);
+  }
+  return b ? `${a}_${b}_${label}` : `${a}_${label}`;
+}
+
+/** relationNamesInSchema collects every table, index and constraint name of one schema (one namespace for our purposes). */
+export function namesInSchema(model: Model, schemaId: string, except?: Set<string>): Set<string> {
+  const taken = new Set<string>();
+  for (const t of model.tables) {
+    if (t.schemaId !== schemaId) continue;
+    taken.add(t.name);
+    for (const o of objectsOf(t)) if (!except?.has(o.id)) taken.add(o.name);
+  }
+  for (const s of model.sequences ?? []) if (s.schemaId === schemaId) taken.add(s.name);
+  return taken;
+}
+
+function objectsOf(t: Table): { id: string; name: string }[] {
+  return [
+    ...(t.primaryKey ? [t.primaryKey] : []),
+    ...(t.uniques ?? []), ...(t.checks ?? []), ...(t.foreignKeys ?? []), ...(t.indexes ?? []),
+  ];
+}
+
+/** chooseName returns makeObjectName(...) or the same with label1, label2, ... until it is not taken. */
+export function chooseName(name1: string, name2: string | undefined, label: string, taken: Set<string>): string {
+  let candidate = makeObjectName(name1, name2, label);
+  for (let n = 1; taken.has(candidate); n++) candidate = makeObjectName(name1, name2, `${label}${n}`);
+  taken.add(candidate);
+  return candidate;
+}
+
+/** uniqueTableName returns base, or base_2, base_3, ... free among the schema's tables. */
+export function uniqueTableName(model: Model, schemaId: string, base: string): string {
+  const names = new Set(model.tables.filter((t) => t.schemaId === schemaId).map((t) => t.name));
+  if (!names.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${truncateBytes(base, MAX_NAME_BYTES - String(n).length - 1)}_${n}`;
+    if (!names.has(candidate)) return candidate;
+  }
+}
+
+/** uniqueColumnName returns base, or base_2, ... free among the given column names. */
+export function uniqueColumnName(existing: Iterable<string>, base: string): string {
+  const names = new Set(existing);
+  if (!names.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${truncateBytes(base, MAX_NAME_BYTES - String(n).length - 1)}_${n}`;
+    if (!names.has(candidate)) return candidate;
+  }
+}
