@@ -1,0 +1,102 @@
+/**
+ * route() wraps every API handler: it resolves the app context, checks Origin on mutating requests,
+ * authenticates (session cookie or Bearer token) and enforces the route's access level, then turns
+ * AppErrors into `{ error: { code, message } }` and anything unexpected into a bare 500 (logged on the
+ * server, never sent). Handlers return plain data (sent as JSON 200) or a Response.
+ */
+import { AppError, authenticate, checkOrigin, clientIp, getAppContext, type AppContext, type Principal } from '@/lib/auth';
+
+export type Access = 'public' | 'user' | 'admin';
+
+export interface HandlerInput<P> {
+  request: Request;
+  app: AppContext;
+  params: P;
+  ip: string;
+}
+
+export interface AuthedInput<P> extends HandlerInput<P> {
+  principal: Principal;
+}
+
+type Input<A extends Access, P> = A extends 'public' ? HandlerInput<P> & { principal?: Principal } : AuthedInput<P>;
+type RouteContext<P> = { params: Promise<P> };
+
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function errorResponse(error: AppError): Response {
+  const { findings, ...rest } = error.extra ?? {};
+  const body: Record<string, unknown> = { error: { code: error.code, message: error.message, ...(findings ? { findings } : {}) }, ...rest };
+  if (findings) body.findings = findings;
+  return json(body, error.status, error.headers);
+}
+
+export function route<P = Record<string, never>, A extends Access = 'user'>(
+  access: A,
+  fn: (input: Input<A, P>) => Promise<Response | unknown>,
+): (request: Request, context: RouteContext<P>) => Promise<Response> {
+  return async (request, context) => {
+    let setCookie: string | undefined;
+    try {
+      const app = await getAppContext();
+      checkOrigin(request, app.trustProxy);
+      const auth = await authenticate(app, request);
+      setCookie = auth.setCookie;
+      if (access !== 'public' && !auth.principal) throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
+      if (access === 'admin' && !auth.principal!.isAdmin) throw new AppError(403, 'forbidden', 'Only administrators may do this.');
+      const params = ((await context?.params) ?? {}) as P;
+      const input = { request, app, params, ip: clientIp(request, app.trustProxy), principal: auth.principal } as Input<A, P>;
+      const result = await fn(input);
+      const response = result instanceof Response ? result : json(result);
+      if (setCookie && !response.headers.has('set-cookie')) response.headers.append('set-cookie', setCookie);
+      return response;
+    } catch (error) {
+      if (error instanceof AppError) {
+        const response = errorResponse(error);
+        if (setCookie && error.status !== 401) response.headers.append('set-cookie', setCookie);
+        return response;
+      }
+      console.error(`pgcanvas: ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return json({ error: { code: 'internal_error', message: 'Something went wrong on the server; the error was logged.' } }, 500);
+    }
+  };
+}
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/** readJson reads a JSON body of at most maxBytes (413 past that, 400 for malformed JSON). */
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  const tooLarge = () => new AppError(413, 'payload_too_large', `The request is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB limit; nothing was stored.`);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') throw new AppError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AppError(400, 'invalid_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AppError(400, 'invalid_json', 'The request body must be a JSON object.');
+  return value as Record<string, unknown>;
+}

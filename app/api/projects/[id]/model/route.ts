@@ -1,0 +1,20 @@
+/**
+ * The working model. GET -> {model, version} with ETag "<version>". PUT {model} with If-Match: <version>
+ * -> 200 {version} | 409 {version, model} (stale) | 422 {findings} (invalid; nothing stored) | 428 (no If-Match).
+ */
+import { getWorkingModel, parseIfMatch, saveModel } from '@/lib/projects';
+import { readJson, route } from '../../../_lib/route';
+
+type P = { id: string };
+
+export const GET = route<P>('user', async ({ app, params, principal }) => {
+  const working = await getWorkingModel(app, principal.userId, params.id);
+  return Response.json(working, { headers: { etag: `"${working.version}"`, 'cache-control': 'no-store' } });
+});
+
+export const PUT = route<P>('user', async ({ app, params, principal, request }) => {
+  const base = parseIfMatch(request.headers.get('if-match'));
+  const body = await readJson(request);
+  const saved = await saveModel(app, principal.userId, params.id, base, body.model);
+  return Response.json(saved, { headers: { etag: `"${saved.version}"`, 'cache-control': 'no-store' } });
+});

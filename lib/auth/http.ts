@@ -1,0 +1,124 @@
+/**
+ * The HTTP edge of authentication: the session cookie, the Bearer header, the client address and the
+ * Origin check for mutating requests. Route handlers call `authenticate` through app/api/_lib/route.ts.
+ */
+import type { AppContext } from './context';
+import { AppError } from './errors';
+import { resolveApiToken } from './api-tokens';
+import { resolveSession, type SessionUser } from './sessions';
+
+export const SESSION_COOKIE = 'pgcanvas_session';
+
+export interface Principal extends SessionUser {
+  via: 'session' | 'token';
+  sessionId?: string;
+}
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get('cookie');
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** isSecureRequest: served over https (directly, or behind a proxy that says so and is trusted). */
+export function isSecureRequest(request: Request, trustProxy: boolean): boolean {
+  if (process.env.COOKIE_SECURE === '1') return true;
+  if (new URL(request.url).protocol === 'https:') return true;
+  return trustProxy && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
+
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}${secure ? '; Secure' : ''}`;
+}
+
+export function clearSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT${secure ? '; Secure' : ''}`;
+}
+
+/**
+ * clientIp is the address login throttling counts against. Without a trusted proxy the address comes
+ * from the connection (Next.js passes it as the last X-Forwarded-For entry it appends); with
+ * TRUST_PROXY the first entry, as set by the proxy.
+ */
+export function clientIp(request: Request, trustProxy: boolean): string {
+  const forwarded = request.headers.get('x-forwarded-for');
+  if (forwarded) {
+    const parts = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
+    const ip = trustProxy ? parts[0] : parts[parts.length - 1];
+    if (ip) return ip.slice(0, 100);
+  }
+  return request.headers.get('x-real-ip')?.slice(0, 100) ?? 'unknown';
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * checkOrigin refuses cross-site mutating requests. A browser always sends Origin on a POST/PUT/DELETE
+ * from fetch or a form; it must name this app (the Host the request came to, or APP_ORIGIN). A request
+ * without Origin is accepted only with a Bearer token, which a browser never attaches by itself.
+ */
+export function checkOrigin(request: Request, trustProxy: boolean): void {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return;
+  const origin = request.headers.get('origin');
+  if (!origin) {
+    if (bearerToken(request)) return;
+    throw new AppError(403, 'bad_origin', 'Cross-site request refused: the Origin header is missing (scripts: use an API token).');
+  }
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError(403, 'bad_origin', 'Cross-site request refused: the Origin header is not a URL.');
+  }
+  const allowed = new Set<string>();
+  const host = request.headers.get('host');
+  if (host) allowed.add(host);
+  allowed.add(new URL(request.url).host);
+  const forwardedHost = request.headers.get('x-forwarded-host');
+  if (trustProxy && forwardedHost) allowed.add(forwardedHost.split(',')[0]!.trim());
+  for (const o of (process.env.APP_ORIGIN ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    try { allowed.add(new URL(o).host); } catch { /* ignored: documented as a list of URLs */ }
+  }
+  if (!allowed.has(originHost)) throw new AppError(403, 'bad_origin', `Cross-site request refused: origin ${origin} is not this app.`);
+}
+
+export interface Authentication {
+  principal?: Principal;
+  /** A Set-Cookie header to send back (sliding renewal, or clearing a dead cookie). */
+  setCookie?: string;
+}
+
+/** authenticate finds the caller from a Bearer token or the session cookie. */
+export async function authenticate(ctx: AppContext, request: Request): Promise<Authentication> {
+  const bearer = bearerToken(request);
+  if (bearer) {
+    const user = await resolveApiToken(ctx, bearer);
+    if (!user) throw new AppError(401, 'unauthenticated', 'The API token is not valid (unknown, revoked or expired).');
+    return { principal: { ...user, via: 'token' } };
+  }
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return {};
+  const secure = isSecureRequest(request, ctx.trustProxy);
+  const session = await resolveSession(ctx, token);
+  if (!session) return { setCookie: clearSessionCookie(secure) };
+  const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
+  return { principal, setCookie: session.renewed ? sessionCookie(token, session.expiresAt, secure) : undefined };
+}
