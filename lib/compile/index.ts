@@ -1,0 +1,34 @@
+/**
+ * compileSql(model) is the full DDL of a model for a target PostgreSQL version: the plan of the
+ * difference between the empty model and this one, so the preview and migrations cannot drift apart.
+ * Deterministic: the same model gives the same bytes (no dates, no random names, model order).
+ */
+import { EMPTY_MODEL, type Model } from '@/lib/model';
+import { diff } from '@/lib/diff';
+import { plan, type Step } from '@/lib/plan';
+import { DEFAULT_TARGET } from '@/lib/sql';
+
+export interface CompileOptions {
+  /** PostgreSQL major version 13..18. Default: the model's settings.targetVersion, else 16. */
+  readonly target?: number;
+}
+
+export function compileTarget(model: Model, options: CompileOptions = {}): number {
+  return options.target ?? model.settings?.targetVersion ?? DEFAULT_TARGET;
+}
+
+/** compileStatements returns the creation steps in execution order. Throws UnsupportedFeatureError for features above the target. */
+export function compileStatements(model: Model, options: CompileOptions = {}): Step[] {
+  return plan(diff(EMPTY_MODEL, model), { target: compileTarget(model, options) });
+}
+
+/** joinStatements renders steps as a script: each statement ends with `;` and statements are separated by a blank line. */
+export function joinStatements(steps: readonly Step[]): string {
+  return steps.map((s) => `${s.sql};\n`).join('\n');
+}
+
+export function compileSql(model: Model, options: CompileOptions = {}): string {
+  return joinStatements(compileStatements(model, options));
+}
+
+export { UnsupportedFeatureError } from '@/lib/sql';

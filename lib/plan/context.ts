@@ -1,0 +1,60 @@
+/**
+ * PlanContext gives step builders the names objects have at the moment a step runs:
+ * `from` before anything is renamed (early drops), `to` once renames are done (creates, alters),
+ * `late` for old objects dropped at the end, whose schemas may have been renamed meanwhile.
+ */
+import { SqlNames, quoteLiteral } from '@/lib/sql';
+import type { DiffContext } from '@/lib/diff';
+import type { Hazard, HazardCode } from './hazards';
+import type { Phase } from './phases';
+import type { SourceKind, Step } from './types';
+
+export interface PlanContext {
+  readonly target: number;
+  readonly from: SqlNames;
+  readonly to: SqlNames;
+  readonly late: SqlNames;
+  /** isNewTable: the table is created in this plan, so steps on it cannot fail on or lock existing rows. */
+  isNewTable(tableId: string): boolean;
+}
+
+export function makePlanContext(diff: DiffContext, target: number): PlanContext {
+  const schemaNow = (id: string) => diff.to.schemaName(id) ?? diff.from.schemaName(id);
+  return {
+    target,
+    from: new SqlNames(diff.from, { target }),
+    to: new SqlNames(diff.to, { target }),
+    late: new SqlNames(diff.from, { target, schemaName: schemaNow }),
+    isNewTable: (id) => !diff.from.tables.has(id),
+  };
+}
+
+export interface StepExtras {
+  readonly reverse?: string;
+  readonly hazards?: readonly Hazard[];
+  readonly transactional?: boolean;
+}
+
+export function step(phase: Phase, sql: string, kind: SourceKind, id: string, extras: StepExtras = {}): Step {
+  return {
+    sql,
+    ...(extras.reverse !== undefined ? { reverse: extras.reverse } : {}),
+    hazards: extras.hazards ?? [],
+    transactional: extras.transactional ?? true,
+    source: { kind, id },
+    phase,
+  };
+}
+
+export function hazard(code: HazardCode, message: string): Hazard {
+  return { code, message };
+}
+
+/**
+ * unsupportedStep stands for a change PostgreSQL cannot make in place and we do not automate: it
+ * raises an error when run, so an apply stops before it leaves the database half way.
+ */
+export function unsupportedStep(phase: Phase, message: string, kind: SourceKind, id: string): Step {
+  const sql = `DO $pgcanvas$ BEGIN RAISE EXCEPTION USING MESSAGE = ${quoteLiteral(message.replaceAll('$pgcanvas$', ''))}; END $pgcanvas$`;
+  return step(phase, sql, kind, id, { hazards: [hazard('unsupported-change', message)] });
+}

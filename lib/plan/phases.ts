@@ -1,0 +1,45 @@
+/**
+ * PHASES is the order a migration runs in, as one readable list. Steps are bucketed by phase and keep
+ * the diff's (model) order inside a phase. The reasoning, top to bottom:
+ * - first drop what depends on other objects (views, policies, indexes, foreign keys, constraints),
+ *   then columns and tables, while every name is still the old one;
+ * - then create or rename containers before their contents: schemas, extensions, enums, sequences,
+ *   verbatim pre-table SQL (domains, functions), tables (partitions after their parent), columns;
+ * - constraints and indexes before foreign keys (a foreign key needs the referenced key), foreign keys
+ *   after every table so reference cycles work;
+ * - RLS, policies, then comments (a comment needs its object), then verbatim post-table SQL;
+ * - last, drop the types and containers nothing uses any more (after columns stopped using them).
+ */
+export const PHASES = [
+  'drop-post-sql-objects',
+  'drop-policies',
+  'drop-indexes',
+  'drop-foreign-keys',
+  'drop-constraints',
+  'drop-columns',
+  'drop-tables',
+  'schemas',
+  'extensions',
+  'enums',
+  'sequences',
+  'pre-sql-objects',
+  'tables',
+  'columns',
+  'sequence-owners',
+  'constraints',
+  'indexes',
+  'foreign-keys',
+  'rls',
+  'policies',
+  'comments',
+  'post-sql-objects',
+  'drop-sequences',
+  'drop-pre-sql-objects',
+  'drop-enums',
+  'drop-extensions',
+  'drop-schemas',
+] as const;
+
+export type Phase = (typeof PHASES)[number];
+
+export const PHASE_ORDER: ReadonlyMap<Phase, number> = new Map(PHASES.map((p, i) => [p, i]));

@@ -1,0 +1,71 @@
+/** DDL fragments for table constraints: primary key, unique, check and foreign key. */
+import type { Check, ForeignKey, PrimaryKey, Table, Unique } from '@/lib/model';
+import type { SqlNames } from './names';
+import { quoteIdent } from './quote';
+import { parenthesize } from './expression';
+import { requireTarget } from './target';
+
+/** ConstraintDef is any named table constraint, tagged with its kind. */
+export type ConstraintDef =
+  | { readonly type: 'primary-key'; readonly value: PrimaryKey }
+  | { readonly type: 'unique'; readonly value: Unique }
+  | { readonly type: 'check'; readonly value: Check }
+  | { readonly type: 'foreign-key'; readonly value: ForeignKey };
+
+/** tableConstraints lists a table's constraints in the order they are emitted. */
+export function tableConstraints(table: Table): ConstraintDef[] {
+  const out: ConstraintDef[] = [];
+  if (table.primaryKey) out.push({ type: 'primary-key', value: table.primaryKey });
+  for (const u of table.uniques ?? []) out.push({ type: 'unique', value: u });
+  for (const c of table.checks ?? []) out.push({ type: 'check', value: c });
+  for (const f of table.foreignKeys ?? []) out.push({ type: 'foreign-key', value: f });
+  return out;
+}
+
+function deferrable(c: { deferrable?: boolean; initiallyDeferred?: boolean }): string {
+  if (!c.deferrable) return '';
+  return c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+}
+
+const FK_ACTIONS = { 'no action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', 'set null': 'SET NULL', 'set default': 'SET DEFAULT' } as const;
+
+/** constraintBody renders the constraint after its name: `PRIMARY KEY (...)`, `CHECK (...)`, ... */
+export function constraintBody(table: Table, def: ConstraintDef, names: SqlNames): string {
+  switch (def.type) {
+    case 'primary-key':
+      return `PRIMARY KEY (${names.columns(def.value.columnIds)})`;
+    case 'unique': {
+      const u = def.value;
+      if (u.nullsNotDistinct) requireTarget(names.target, 15, 'UNIQUE NULLS NOT DISTINCT', `constraint ${u.name} on ${table.name}`);
+      return `UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${names.columns(u.columnIds)})${deferrable(u)}`;
+    }
+    case 'check':
+      return `CHECK ${parenthesize(def.value.expression)}${def.value.noInherit ? ' NO INHERIT' : ''}`;
+    case 'foreign-key': {
+      const f = def.value;
+      let sql = `FOREIGN KEY (${names.columns(f.columnIds)}) REFERENCES ${names.tableById(f.refTableId)} (${names.columns(f.refColumnIds)})`;
+      if (f.match === 'full') sql += ' MATCH FULL';
+      if (f.onDelete && f.onDelete !== 'no action') sql += ` ON DELETE ${FK_ACTIONS[f.onDelete]}`;
+      if (f.onUpdate && f.onUpdate !== 'no action') sql += ` ON UPDATE ${FK_ACTIONS[f.onUpdate]}`;
+      return sql + deferrable(f);
+    }
+    default:
+      throw new Error(`unknown constraint type ${(def as { type: string }).type}`);
+  }
+}
+
+export function constraintClause(table: Table, def: ConstraintDef, names: SqlNames): string {
+  return `CONSTRAINT ${quoteIdent(def.value.name)} ${constraintBody(table, def, names)}`;
+}
+
+export function addConstraint(table: Table, def: ConstraintDef, names: SqlNames): string {
+  return `ALTER TABLE ${names.table(table)} ADD ${constraintClause(table, def, names)}`;
+}
+
+export function dropConstraint(table: Table, name: string, names: SqlNames): string {
+  return `ALTER TABLE ${names.table(table)} DROP CONSTRAINT ${quoteIdent(name)}`;
+}
+
+export function renameConstraint(table: Table, from: string, to: string, names: SqlNames): string {
+  return `ALTER TABLE ${names.table(table)} RENAME CONSTRAINT ${quoteIdent(from)} TO ${quoteIdent(to)}`;
+}
