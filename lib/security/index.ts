@@ -1,0 +1,43 @@
+/**
+ * lib/security: security SQL generated from the model, in apply order after the schema DDL, and the
+ * app-side password module. Pure functions of the model.
+ */
+import type { Model } from '@/lib/model';
+import { securityContext, type SecurityOptions } from './context';
+import { FILE_ORDER, type SecurityFile, type SecurityFileKind } from './file';
+import { rolesFile } from './roles';
+import { passwordHashingFile } from './password-hashing';
+import { encryptionFile } from './encryption';
+import { rlsFile } from './rls';
+import { auditFile } from './audit';
+
+export type { SecurityFile, SecurityFileKind } from './file';
+export { FILE_ORDER } from './file';
+export { securityContext, ROLE_PURPOSES, type SecurityOptions, type SecurityContext, type RolePurpose } from './context';
+export { HASH_FORMATS } from './password-hashing';
+export { passwordModule, type PasswordModuleOptions } from './password-module';
+
+function generate(kind: SecurityFileKind, ctx: ReturnType<typeof securityContext>): SecurityFile | undefined {
+  switch (kind) {
+    case 'roles': return rolesFile(ctx);
+    case 'password_hashing': return passwordHashingFile(ctx);
+    case 'encryption': return encryptionFile(ctx);
+    case 'rls': return rlsFile(ctx);
+    case 'audit': return auditFile(ctx);
+  }
+}
+
+/**
+ * securityFiles returns the security SQL files that apply to the model, in apply order, named with
+ * a fixed number per kind (01_roles.sql, 02_password_hashing.sql, 03_encryption.sql, 04_rls.sql,
+ * 05_audit.sql) so a name always means the same file. Roles always apply; the others only when marked.
+ */
+export function securityFiles(model: Model, options: SecurityOptions = {}): SecurityFile[] {
+  const ctx = securityContext(model, options);
+  const files: SecurityFile[] = [];
+  FILE_ORDER.forEach((kind, i) => {
+    const file = generate(kind, ctx);
+    if (file) files.push({ ...file, name: `${String(i + 1).padStart(2, '0')}_${file.name}` });
+  });
+  return files;
+}

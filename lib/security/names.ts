@@ -1,0 +1,64 @@
+/**
+ * Name helpers for generated objects: PostgreSQL truncates identifiers at 63 bytes, so generated names
+ * are fitted (with a short hash when cut) and made unique against the names already taken.
+ */
+
+const MAX_IDENT_BYTES = 63;
+const encoder = new TextEncoder();
+
+function byteLength(s: string): number {
+  return encoder.encode(s).length;
+}
+
+/** truncateBytes cuts a string to at most `max` UTF-8 bytes without splitting a character. */
+function truncateBytes(s: string, max: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    const n = byteLength(ch);
+    if (used + n > max) break;
+    out += ch;
+    used += n;
+  }
+  return out;
+}
+
+/** shortHash is a stable 6-hex-digit FNV-1a hash: enough to keep two cut names apart. */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of encoder.encode(s)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0').slice(0, 6);
+}
+
+/** fitName joins parts with `_`; when that exceeds 63 bytes the first part is cut and a hash appended. */
+export function fitName(...parts: string[]): string {
+  const full = parts.join('_');
+  if (byteLength(full) <= MAX_IDENT_BYTES) return full;
+  const tail = `_${parts.slice(1).join('_')}_${shortHash(full)}`;
+  const room = MAX_IDENT_BYTES - byteLength(tail);
+  if (room >= 8) return truncateBytes(parts[0]!, room) + tail;
+  return truncateBytes(full, MAX_IDENT_BYTES - 7) + `_${shortHash(full)}`;
+}
+
+/** uniqueName returns `name`, or `name_2`, `name_3`, ... fitted, the first not in `taken`; and records it. */
+export function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = fitName(name);
+  for (let i = 2; taken.has(candidate); i++) candidate = fitName(name, String(i));
+  taken.add(candidate);
+  return candidate;
+}
+
+/** dollarQuote wraps a function or DO body in a dollar quote whose tag does not occur inside it. */
+export function dollarQuote(body: string, tag = 'body'): string {
+  let t = tag;
+  for (let i = 1; body.includes(`$${t}$`); i++) t = `${tag}${i}`;
+  return `$${t}$\n${body}\n$${t}$`;
+}
+
+/** arrayLiteral renders a text[] constant body (`{"a","b"}`) to be passed through quoteLiteral. */
+export function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
