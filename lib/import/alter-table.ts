@@ -1,0 +1,149 @@
+/**
+ * ALTER TABLE on a table in the model: ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL,
+ * ADD GENERATED ... AS IDENTITY (pg_dump's form), ADD CONSTRAINT, row level security flags and ATTACH
+ * PARTITION. OWNER TO is ignored; anything else keeps the whole statement verbatim.
+ */
+import type { Table } from '@/lib/model/schema';
+import { inner, qkey, rangeVarName, type Fields } from './ast';
+import { columnFrom, identityFrom, setDefault, type ColumnConstraint } from './columns';
+import { addTableConstraint } from './constraints';
+import { partitionBound } from './create-table';
+import type { ImportState } from './state';
+
+const HANDLED = new Set([
+  'AT_AddColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddIdentity', 'AT_AddConstraint',
+  'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity',
+  'AT_AttachPartition', 'AT_ChangeOwner',
+]);
+
+export function alterTable(s: ImportState, stmt: Fields): void {
+  const q = rangeVarName(stmt.relation);
+  const objtype = stmt.objtype as string;
+  const cmds = ((stmt.cmds as unknown[] | undefined) ?? []).map((c) => inner(c, 'AlterTableCmd')!);
+  const onlyOwner = cmds.every((c) => c.subtype === 'AT_ChangeOwner');
+  if (onlyOwner) {
+    s.noteGrouped('ignored', 'owner', 'ownership is not part of the design (OWNER TO)');
+    return;
+  }
+  const table = objtype === 'OBJECT_TABLE' ? s.table(q) : undefined;
+  if (!table || s.verbatimRelations.has(qkey(q)) || !cmds.every((c) => HANDLED.has(c.subtype as string)) || !cmds.every((c) => supported(s, table, c))) {
+    s.verbatim(objtype === 'OBJECT_TABLE' ? 'alter table' : kindOf(objtype), 'post-tables', q.name);
+    return;
+  }
+  const checkNames = new Set<string>();
+  for (const cmd of cmds) {
+    const columnName = cmd.name as string | undefined;
+    switch (cmd.subtype as string) {
+      case 'AT_AddColumn': {
+        const keys: ColumnConstraint[] = [];
+        const col = columnFrom(s, table, inner(cmd.def, 'ColumnDef')!, keys);
+        table.columns.push(col);
+        for (const k of keys) addTableConstraint(s, table, k.constraint, checkNames, k.column);
+        break;
+      }
+      case 'AT_ColumnDefault': {
+        const col = s.column(table, columnName!)!;
+        if (cmd.def) setDefault(s, table, col, cmd.def);
+        else { delete col.default; delete col.sequenceId; }
+        break;
+      }
+      case 'AT_SetNotNull': s.column(table, columnName!)!.nullable = false; break;
+      case 'AT_DropNotNull': s.column(table, columnName!)!.nullable = true; break;
+      case 'AT_AddIdentity': {
+        const col = s.column(table, columnName!)!;
+        col.identity = identityFrom(s, table, col, inner(cmd.def, 'Constraint')!);
+        col.nullable = false;
+        break;
+      }
+      case 'AT_AddConstraint': {
+        const c = inner(cmd.def, 'Constraint')!;
+        addTableConstraint(s, table, c, checkNames);
+        break;
+      }
+      case 'AT_EnableRowSecurity': table.rls = { ...table.rls, enabled: true }; break;
+      case 'AT_DisableRowSecurity': table.rls = { ...table.rls, enabled: false }; break;
+      case 'AT_ForceRowSecurity': table.rls = { enabled: table.rls?.enabled ?? false, forced: true }; break;
+      case 'AT_NoForceRowSecurity': if (table.rls) delete table.rls.forced; break;
+      case 'AT_AttachPartition': attachPartition(s, table, inner(cmd.def, 'PartitionCmd')!); break;
+      case 'AT_ChangeOwner': s.noteGrouped('ignored', 'owner', 'ownership is not part of the design (OWNER TO)'); break;
+      default: throw new Error(`unhandled ALTER TABLE subcommand ${String(cmd.subtype)}`);
+    }
+    normalizeRls(table);
+  }
+}
+
+/** normalizeRls: the normal form has no `rls` when RLS is off and not forced, and no `forced: false`. */
+function normalizeRls(table: Table): void {
+  if (!table.rls) return;
+  if (!table.rls.forced) delete table.rls.forced;
+  if (!table.rls.enabled && !table.rls.forced) delete table.rls;
+}
+
+/** supported: a subcommand whose columns exist and whose constraint kind the model holds. */
+function supported(s: ImportState, table: Table, cmd: Fields): boolean {
+  switch (cmd.subtype as string) {
+    case 'AT_ColumnDefault':
+    case 'AT_SetNotNull':
+    case 'AT_DropNotNull':
+    case 'AT_AddIdentity':
+      return !table.partitionOf && s.column(table, cmd.name as string) !== undefined;
+    case 'AT_AddColumn':
+      return !table.partitionOf;
+    case 'AT_AddConstraint': {
+      const c = inner(cmd.def, 'Constraint');
+      return !!c && ['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_CHECK', 'CONSTR_FOREIGN'].includes(c.contype) && !c.indexname;
+    }
+    case 'AT_AttachPartition': {
+      const p = inner(cmd.def, 'PartitionCmd');
+      const child = p ? s.table(rangeVarName(p.name)) : undefined;
+      return !!child && !child.partitionOf && !!table.partitionBy && child !== table;
+    }
+    default:
+      return true;
+  }
+}
+
+/**
+ * attachPartition turns a table created with its own columns (pg_dump's form) into a partition: its
+ * columns go (a partition shares its parent's), and its constraints are re-pointed at the parent's
+ * columns by name.
+ */
+function attachPartition(s: ImportState, parent: Table, cmd: Fields): void {
+  const child = s.table(rangeVarName(cmd.name))!;
+  const parentColumns = s.columnsOf(parent);
+  const byName = new Map(parentColumns.map((c) => [c.name, c.id]));
+  const remap = new Map<string, string>();
+  for (const c of child.columns) {
+    const pid = byName.get(c.name);
+    if (pid) remap.set(c.id, pid);
+    const pc = parentColumns.find((x) => x.id === pid);
+    if (!pc || JSON.stringify({ ...pc, id: '' }) !== JSON.stringify({ ...c, id: '', sequenceId: pc.sequenceId })) {
+      const sameShape = pc && JSON.stringify(pc.type) === JSON.stringify(c.type);
+      if (!sameShape) s.note('warning', 'partition', `column ${c.name} differs from the parent's; partitions share the parent's columns`, child.name);
+    }
+  }
+  const map = (id: string) => remap.get(id) ?? id;
+  if (child.primaryKey) child.primaryKey.columnIds = child.primaryKey.columnIds.map(map);
+  for (const u of child.uniques ?? []) u.columnIds = u.columnIds.map(map);
+  for (const ix of child.indexes ?? []) {
+    for (const e of ix.elements) if (e.columnId) e.columnId = map(e.columnId);
+    if (ix.include) ix.include = ix.include.map(map);
+  }
+  for (const p of s.pendingForeignKeys) if (p.table === child) p.fk.columnIds = p.fk.columnIds.map(map);
+  for (const seq of s.model.sequences ?? []) if (seq.ownedBy?.tableId === child.id) seq.ownedBy = { tableId: parent.id, columnId: map(seq.ownedBy.columnId) };
+  s.pendingNextvals.splice(0, s.pendingNextvals.length, ...s.pendingNextvals.filter((p) => p.table !== child));
+  child.columns = [];
+  child.partitionOf = { parentId: parent.id, bound: partitionBound(cmd.bound) };
+}
+
+function kindOf(objtype: string): string {
+  switch (objtype) {
+    case 'OBJECT_VIEW': return 'alter view';
+    case 'OBJECT_MATVIEW': return 'alter materialized view';
+    case 'OBJECT_INDEX': return 'alter index';
+    case 'OBJECT_SEQUENCE': return 'alter sequence';
+    case 'OBJECT_FOREIGN_TABLE': return 'alter foreign table';
+    case 'OBJECT_TYPE': return 'alter type';
+    default: return 'alter table';
+  }
+}
