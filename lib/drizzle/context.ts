@@ -1,0 +1,115 @@
+/**
+ * EmitContext is the state of one emission: the model lookups, the identifier scopes, the pg-core
+ * imports used so far, the custom types declared, and the extras collected. Names are assigned in a
+ * first pass (`assignNames`) so any table can reference any other's columns regardless of order.
+ */
+import type { Model, ModelIndex, Table } from '@/lib/model';
+import { Extras } from './extras';
+import { Namer, TABLE_MEMBER_NAMES, camelIdentifier } from './names';
+
+/** Every identifier the files import or use themselves, so no model name can shadow one. */
+const RESERVED_TOP = [
+  'sql', 'relations', 't', 'one', 'many', 'customType', 'pgTable', 'pgSchema', 'pgEnum', 'pgSequence', 'pgPolicy', 'pgRole',
+  'primaryKey', 'unique', 'check', 'foreignKey', 'index', 'uniqueIndex', 'PgTableExtraConfigValue',
+  'smallint', 'integer', 'bigint', 'numeric', 'real', 'doublePrecision', 'text', 'varchar', 'char', 'boolean', 'date',
+  'time', 'timestamp', 'interval', 'uuid', 'json', 'jsonb', 'inet', 'cidr', 'macaddr', 'macaddr8', 'point', 'line',
+];
+
+export interface CustomTypeDecl {
+  readonly name: string;
+  readonly sqlType: string;
+  readonly data: string;
+}
+
+export class EmitContext {
+  readonly top = new Namer(RESERVED_TOP);
+  readonly pgCore = new Set<string>();
+  sqlUsed = false;
+  readonly extras = new Extras();
+  /** Non-public schema id -> variable; `exported` false when extras-before.sql creates the schema. */
+  readonly schemaVars = new Map<string, { name: string; exported: boolean }>();
+  readonly enumVars = new Map<string, string>();
+  readonly sequenceVars = new Map<string, string>();
+  /** Tables emitted as pgTable (partitions are not). */
+  readonly tableVars = new Map<string, string>();
+  readonly columnKeys = new Map<string, Map<string, string>>();
+  readonly roleVars = new Map<string, string>();
+  readonly customTypes = new Map<string, CustomTypeDecl>();
+
+  /** Variable of the `"char"` stand-in, when a column uses that type. */
+  charTypeVar: string | undefined;
+
+  constructor(readonly model: Model, readonly idx: ModelIndex) {}
+
+  /**
+   * internalCharType is the builder for PostgreSQL's one-byte `"char"`. Drizzle has no builder for it and
+   * drizzle-kit mangles any quoted custom type name, but it writes an enum's type as `"schema"."name"`:
+   * an enum declared in pg_catalog and not exported (so never created) yields exactly `"pg_catalog"."char"`.
+   */
+  internalCharType(): string {
+    this.charTypeVar ??= this.top.take('internalCharType');
+    this.use('pgSchema');
+    return this.charTypeVar;
+  }
+
+  use(name: string): string {
+    this.pgCore.add(name);
+    return name;
+  }
+
+  sql(): void {
+    this.sqlUsed = true;
+  }
+
+  schemaName(schemaId: string): string {
+    return this.idx.schemaName(schemaId) ?? 'public';
+  }
+
+  /** tableFactory is `pgTable` for public tables, `<schemaVar>.table` otherwise. */
+  factory(schemaId: string, kind: 'table' | 'enum' | 'sequence'): string {
+    const s = this.schemaVars.get(schemaId);
+    if (s) return `${s.name}.${kind}`;
+    return this.use(kind === 'table' ? 'pgTable' : kind === 'enum' ? 'pgEnum' : 'pgSequence');
+  }
+
+  columnKey(table: Table, columnId: string): string {
+    return this.columnKeys.get(table.id)?.get(columnId) ?? 'missing';
+  }
+
+  customType(sqlType: string, data: string): string {
+    const found = this.customTypes.get(sqlType);
+    if (found) return found.name;
+    const name = this.top.take(`${camelIdentifier(sqlType, 'custom')}Type`);
+    this.customTypes.set(sqlType, { name, sqlType, data });
+    this.use('customType');
+    return name;
+  }
+}
+
+/** SPECIAL_ROLES are written as strings in `to:`; pgRole would quote them into ordinary role names. */
+export const SPECIAL_ROLES: ReadonlySet<string> = new Set(['public', 'current_user', 'current_role', 'session_user']);
+
+/** assignNames gives every schema, enum, sequence, role, table and column its identifier, in model order. */
+export function assignNames(ctx: EmitContext, schemasBefore: ReadonlySet<string>): void {
+  const { model } = ctx;
+  for (const s of model.schemas) {
+    if (s.name === 'public') continue;
+    ctx.schemaVars.set(s.id, { name: ctx.top.take(`${camelIdentifier(s.name, 'schema')}Schema`), exported: !schemasBefore.has(s.id) });
+  }
+  for (const e of model.enums ?? []) ctx.enumVars.set(e.id, ctx.top.take(`${camelIdentifier(e.name, 'enum')}Enum`));
+  for (const s of model.sequences ?? []) ctx.sequenceVars.set(s.id, ctx.top.take(`${camelIdentifier(s.name, 'sequence')}Sequence`));
+  const roleNames = new Set<string>();
+  for (const r of model.roles ?? []) roleNames.add(r.name);
+  for (const t of model.tables) for (const p of t.policies ?? []) for (const r of p.roles ?? []) roleNames.add(r);
+  for (const r of roleNames) {
+    if (!SPECIAL_ROLES.has(r)) ctx.roleVars.set(r, ctx.top.take(`${camelIdentifier(r, 'role')}Role`));
+  }
+  for (const t of model.tables) {
+    if (t.partitionOf) continue;
+    ctx.tableVars.set(t.id, ctx.top.take(camelIdentifier(t.name, 'table')));
+    const keys = new Namer(TABLE_MEMBER_NAMES);
+    const map = new Map<string, string>();
+    for (const c of t.columns) map.set(c.id, keys.take(camelIdentifier(c.name, 'column')));
+    ctx.columnKeys.set(t.id, map);
+  }
+}

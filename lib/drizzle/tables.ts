@@ -1,0 +1,147 @@
+/**
+ * Table emission: `pgTable`/`schema.table` with its columns, and the extra-config callback holding the
+ * primary key, uniques, checks, foreign keys, indexes and policies. Options Drizzle lacks are kept in
+ * schema.ts where the rest is expressible and completed in extras.sql; an index it cannot express at all
+ * lives in extras.sql only.
+ */
+import type { ForeignKey, Index, IndexElement, Policy, Table } from '@/lib/model';
+import { quoteIdent } from '@/lib/sql/quote';
+import { SPECIAL_ROLES, type EmitContext } from './context';
+import { columnBuilder } from './columns';
+import { checkSql, createIndexSql, foreignKeySql, tableSql, uniqueSql } from './sql-fragments';
+import { sqlTemplate, tsComment, tsString } from './ts';
+
+const I = '  ';
+
+function cols(ctx: EmitContext, table: Table, ids: readonly string[], param = 't'): string {
+  return ids.map((id) => `${param}.${ctx.columnKey(table, id)}`).join(', ');
+}
+
+function indexElement(ctx: EmitContext, table: Table, el: IndexElement): string {
+  if (el.columnId !== undefined && el.collation === undefined) {
+    let out = `t.${ctx.columnKey(table, el.columnId)}`;
+    if (el.opclass !== undefined) out += `.op(${tsString(el.opclass)})`;
+    if (el.order === 'desc') out += '.desc()';
+    if (el.nulls !== undefined) out += el.nulls === 'first' ? '.nullsFirst()' : '.nullsLast()';
+    return out;
+  }
+  // Expressions, and columns with a collation, are written as SQL: the element exactly as PostgreSQL reads it.
+  ctx.sql();
+  const head = el.columnId !== undefined ? quoteIdent(ctx.idx.column(table, el.columnId)?.name ?? el.columnId) : `(${el.expression ?? ''})`;
+  const parts = [head];
+  if (el.collation !== undefined) parts.push(`COLLATE ${quoteIdent(el.collation)}`);
+  if (el.opclass !== undefined) parts.push(el.opclass);
+  if (el.order === 'desc') parts.push('DESC');
+  if (el.nulls !== undefined) parts.push(el.nulls === 'first' ? 'NULLS FIRST' : 'NULLS LAST');
+  return sqlTemplate(parts.join(' '));
+}
+
+/** indexInDrizzle is false for indexes Drizzle cannot build (INCLUDE, NULLS NOT DISTINCT). */
+export function indexInDrizzle(index: Index): boolean {
+  return !(index.include?.length || index.nullsNotDistinct);
+}
+
+function indexEntry(ctx: EmitContext, table: Table, index: Index): string {
+  const fn = ctx.use(index.unique ? 'uniqueIndex' : 'index');
+  const elements = index.elements.map((el) => indexElement(ctx, table, el)).join(', ');
+  const method = index.method ?? 'btree';
+  let out = method === 'btree' ? `${fn}(${tsString(index.name)}).on(${elements})` : `${fn}(${tsString(index.name)}).using(${tsString(method)}, ${elements})`;
+  if (index.where !== undefined) {
+    ctx.sql();
+    out += `.where(${sqlTemplate(`(${index.where})`)})`;
+  }
+  return out;
+}
+
+function foreignKeyEntry(ctx: EmitContext, table: Table, fk: ForeignKey): string | undefined {
+  const target = ctx.idx.tables.get(fk.refTableId);
+  const targetVar = target && ctx.tableVars.get(target.id);
+  if (!target || !targetVar) return undefined;
+  const foreign = fk.refColumnIds.map((id) => `${target.id === table.id ? 't' : targetVar}.${ctx.columnKey(target, id)}`).join(', ');
+  let out = `${ctx.use('foreignKey')}({ name: ${tsString(fk.name)}, columns: [${cols(ctx, table, fk.columnIds)}], foreignColumns: [${foreign}] })`;
+  if (fk.onDelete && fk.onDelete !== 'no action') out += `.onDelete(${tsString(fk.onDelete)})`;
+  if (fk.onUpdate && fk.onUpdate !== 'no action') out += `.onUpdate(${tsString(fk.onUpdate)})`;
+  const t = tableSql(table, ctx.idx);
+  if (fk.match === 'full') {
+    ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(fk.name)}, ADD ${foreignKeySql(table, fk, ctx.idx)};`);
+  } else if (fk.deferrable) {
+    ctx.extras.add('constraints', `ALTER TABLE ${t} ALTER CONSTRAINT ${quoteIdent(fk.name)} DEFERRABLE${fk.initiallyDeferred ? ' INITIALLY DEFERRED' : ''};`);
+  }
+  return out;
+}
+
+function roleRef(ctx: EmitContext, role: string): string {
+  return ctx.roleVars.get(role) ?? tsString(role);
+}
+
+function policyEntry(ctx: EmitContext, policy: Policy): string {
+  const entries: string[] = [];
+  if (policy.permissive === false) entries.push('as: "restrictive"');
+  if (policy.command && policy.command !== 'all') entries.push(`for: ${tsString(policy.command)}`);
+  const roles = policy.roles ?? [];
+  if (roles.length) entries.push(`to: [${roles.map((r) => roleRef(ctx, r)).join(', ')}]`);
+  if (policy.using !== undefined) { ctx.sql(); entries.push(`using: ${sqlTemplate(policy.using)}`); }
+  if (policy.withCheck !== undefined) { ctx.sql(); entries.push(`withCheck: ${sqlTemplate(policy.withCheck)}`); }
+  return `${ctx.use('pgPolicy')}(${tsString(policy.name)}${entries.length ? `, { ${entries.join(', ')} }` : ''})`;
+}
+
+/** emitTable renders one exported table declaration. */
+export function emitTable(ctx: EmitContext, table: Table): string {
+  const name = ctx.tableVars.get(table.id)!;
+  const t = tableSql(table, ctx.idx);
+  const lines: string[] = [];
+  if (table.partitionBy) {
+    lines.push(`// Partitioned by ${table.partitionBy.strategy.toUpperCase()} in the model: Drizzle cannot declare partitioning (see extras.sql).`);
+  }
+  const columns = table.columns.map((c) => `${I}${columnBuilder(ctx, table, c)},`);
+  const config: string[] = [];
+  if (table.primaryKey) {
+    config.push(`${ctx.use('primaryKey')}({ name: ${tsString(table.primaryKey.name)}, columns: [${cols(ctx, table, table.primaryKey.columnIds)}] })`);
+  }
+  // PostgreSQL silently drops a UNIQUE that repeats the columns of the primary key or of an earlier
+  // UNIQUE in the same CREATE TABLE (which is how drizzle-kit writes them), so those go to extras.sql.
+  const keySets = new Set<string>(table.primaryKey ? [table.primaryKey.columnIds.join('\u0000')] : []);
+  for (const u of table.uniques ?? []) {
+    const key = u.columnIds.join('\u0000');
+    if (keySets.has(key)) {
+      lines.push(`// Unique ${tsComment(JSON.stringify(u.name))} repeats another key's columns: created in extras.sql.`);
+      ctx.extras.add('constraints', `ALTER TABLE ${t} ADD ${uniqueSql(table, u, ctx.idx)};`);
+      continue;
+    }
+    keySets.add(key);
+    config.push(`${ctx.use('unique')}(${tsString(u.name)}).on(${cols(ctx, table, u.columnIds)})${u.nullsNotDistinct ? '.nullsNotDistinct()' : ''}`);
+    if (u.deferrable) ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(u.name)}, ADD ${uniqueSql(table, u, ctx.idx)};`);
+  }
+  for (const c of table.checks ?? []) {
+    ctx.sql();
+    config.push(`${ctx.use('check')}(${tsString(c.name)}, ${sqlTemplate(c.expression)})`);
+    if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
+  }
+  for (const fk of table.foreignKeys ?? []) {
+    const entry = foreignKeyEntry(ctx, table, fk);
+    if (entry) config.push(entry);
+    else ctx.extras.add('partitions', `-- ALTER TABLE ${t} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
+  }
+  for (const index of table.indexes ?? []) {
+    if (indexInDrizzle(index)) config.push(indexEntry(ctx, table, index));
+    else {
+      lines.push(`// Index ${tsComment(JSON.stringify(index.name))} is created in extras.sql (INCLUDE / NULLS NOT DISTINCT).`);
+      ctx.extras.add('indexes', createIndexSql(table, index, ctx.idx));
+    }
+  }
+  for (const p of table.policies ?? []) config.push(policyEntry(ctx, p));
+
+  const factory = ctx.factory(table.schemaId, 'table');
+  let decl = `export const ${name} = ${factory}(${tsString(table.name)}, {\n${columns.join('\n')}\n}`;
+  if (config.length) {
+    ctx.use('PgTableExtraConfigValue');
+    decl += `, (t): PgTableExtraConfigValue[] => [\n${config.map((c) => `${I}${c},`).join('\n')}\n]`;
+  }
+  decl += ')';
+  if (table.rls?.enabled) decl += '.enableRLS()';
+  lines.push(`${decl};`);
+
+  if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;`);
+  if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY;`);
+  return lines.join('\n');
+}

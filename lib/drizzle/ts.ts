@@ -1,0 +1,34 @@
+/**
+ * TypeScript literal rendering for the emitter: every model string that lands in generated source goes
+ * through one of these, so a hostile name or expression can never break out of its literal.
+ */
+
+/** tsString renders a string literal; JSON escaping is valid TypeScript (and escapes lone surrogates). */
+export function tsString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/**
+ * sqlTemplate renders user SQL as a Drizzle `sql` tagged template. The tag reads the cooked strings, so
+ * escaping `\`, backticks and `${` yields the original text; CR is escaped because template literals
+ * normalise raw line breaks to LF.
+ */
+export function sqlTemplate(sqlText: string): string {
+  const body = sqlText
+    .replaceAll('\\', '\\\\')
+    .replaceAll('`', '\\`')
+    .replaceAll('${', '\\${')
+    .replaceAll('\r', '\\r');
+  return `sql\`${body}\``;
+}
+
+/** tsNumeric renders a model decimal string as a number when exact, else as a string (Drizzle takes both). */
+export function tsNumeric(value: string): string {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? String(n) : tsString(value);
+}
+
+/** tsComment renders text for a `//` comment on one line. */
+export function tsComment(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
