@@ -38,8 +38,8 @@ export function isSecureRequest(request: Request, trustProxy: boolean): boolean 
   return trustProxy && request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
-export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now: Date = new Date()): string {
+  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}; Expires=${expiresAt.toUTCString()}${secure ? '; Secure' : ''}`;
 }
 
@@ -120,5 +120,5 @@ export async function authenticate(ctx: AppContext, request: Request): Promise<A
   const session = await resolveSession(ctx, token);
   if (!session) return { setCookie: clearSessionCookie(secure) };
   const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
-  return { principal, setCookie: session.renewed ? sessionCookie(token, session.expiresAt, secure) : undefined };
+  return { principal, setCookie: session.renewed ? sessionCookie(token, session.expiresAt, secure, ctx.now()) : undefined };
 }

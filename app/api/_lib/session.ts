@@ -8,5 +8,5 @@ export function publicUser(user: Pick<User, 'id' | 'email' | 'isAdmin'>) {
 
 export async function startSession(app: AppContext, request: Request, user: User, status = 200): Promise<Response> {
   const { token, expiresAt } = await createSession(app, user.id);
-  return json({ user: publicUser(user), expiresAt }, status, { 'set-cookie': sessionCookie(token, expiresAt, isSecureRequest(request, app.trustProxy)) });
+  return json({ user: publicUser(user), expiresAt }, status, { 'set-cookie': sessionCookie(token, expiresAt, isSecureRequest(request, app.trustProxy), app.now()) });
 }
