@@ -4,7 +4,7 @@
  */
 import { parseSync } from 'pgsql-parser';
 import type { SqlObject } from '@/lib/model/schema';
-import { inner, nodeType, qkey, rangeVarName, strings, walk, type Fields } from './ast';
+import { inner, nodeType, qkey, qualified, rangeVarName, strings, walk, type Fields } from './ast';
 import { alterTable } from './alter-table';
 import { comment } from './comments';
 import { createTable } from './create-table';
@@ -149,7 +149,20 @@ function dataTable(f: Fields): string | undefined {
 function createFunction(s: ImportState, f: Fields): void {
   const name = strings(f.funcname).join('.');
   const kind = f.is_procedure ? 'procedure' : 'function';
-  s.verbatim(kind, sqlBodyReadsTables(f) ? 'post-tables' : 'pre-tables', name);
+  s.verbatim(kind, sqlBodyReadsTables(f) || signatureUsesRowTypes(s, f) ? 'post-tables' : 'pre-tables', name);
+}
+
+/** signatureUsesRowTypes: a parameter or result typed as a table's row type needs the table first. */
+function signatureUsesRowTypes(s: ImportState, f: Fields): boolean {
+  let found = false;
+  walk([f.parameters, f.returnType ? { TypeName: f.returnType } : undefined], (type, fields) => {
+    if (type !== 'TypeName') return;
+    const names = strings(fields.names);
+    if (fields.pct_type) found = true;
+    const q = qualified(names.length > 1 ? names.slice(-2) : names);
+    if (s.table(q) || s.verbatimRelations.has(qkey(q))) found = true;
+  });
+  return found;
 }
 
 function sqlBodyReadsTables(f: Fields): boolean {
