@@ -21,6 +21,17 @@ interface PolicySpec {
   readonly withCheck?: string;
 }
 
+/** Types compared with `=` against a setting: those with a btree equality operator the cast can produce. */
+const NO_EQUALITY = new Set(['json', 'xml', 'point', 'line', 'lseg', 'box', 'path', 'polygon', 'circle', 'tsvector', 'tsquery', 'pg_snapshot']);
+
+export function comparableColumn(column: Column): boolean {
+  const t = column.type;
+  if (t.array || column.generated) return false;
+  if (t.kind === 'builtin') return !NO_EQUALITY.has(t.name);
+  if (t.kind === 'enum') return true;
+  return /^(\w+\.)?citext$/i.test(t.sql.trim().replaceAll('"', ''));
+}
+
 /** currentSetting reads a setting as the column's type; unset or empty means NULL, so no row matches. */
 function currentSetting(ctx: SecurityContext, setting: string, column: Column): string | undefined {
   const type = castType(ctx, column.type);
@@ -49,8 +60,8 @@ export function templatePlan(ctx: SecurityContext, table: Table, rls: TableRlsTe
   const byColumn = (kind: 'owner' | 'tenant', id: string | undefined, setting: string): string | { problem: string } => {
     const column = columnById(id);
     if (!column) return { problem: `the ${template(rls)} template needs ${kind === 'owner' ? 'ownerColumnId' : 'tenantColumnId'} naming a column of the table` };
-    const value = currentSetting(ctx, setting, column);
-    if (!value) return { problem: `${column.name} is an array or has an unknown type; it cannot be compared with ${setting}` };
+    const value = comparableColumn(column) ? currentSetting(ctx, setting, column) : undefined;
+    if (!value) return { problem: `${column.name} is generated, an array or of a type without equality; it cannot be compared with ${setting}` };
     filtered.push(column);
     return `${quoteIdent(column.name)} = ${value}`;
   };
