@@ -22,6 +22,31 @@ export function tableConstraints(table: Table): ConstraintDef[] {
   return out;
 }
 
+/**
+ * inlineConstraints splits a new table's primary key, uniques and checks into those written inside
+ * CREATE TABLE and those added after it. CREATE TABLE silently merges a unique constraint into an
+ * earlier key with the same columns and options (PostgreSQL's transformIndexConstraints), losing its
+ * name; ALTER TABLE ... ADD CONSTRAINT creates it as the model says.
+ */
+export function inlineConstraints(table: Table): { inline: ConstraintDef[]; later: ConstraintDef[] } {
+  const inline: ConstraintDef[] = [];
+  const later: ConstraintDef[] = [];
+  const keys = new Set<string>();
+  const keyOf = (columnIds: readonly string[], o: { nullsNotDistinct?: boolean; deferrable?: boolean; initiallyDeferred?: boolean }) =>
+    `${columnIds.join(',')}|${o.nullsNotDistinct ? 1 : 0}|${o.deferrable ? 1 : 0}|${o.deferrable && o.initiallyDeferred ? 1 : 0}`;
+  if (table.primaryKey) keys.add(keyOf(table.primaryKey.columnIds, {}));
+  for (const def of tableConstraints(table)) {
+    if (def.type === 'foreign-key') continue;
+    if (def.type === 'unique') {
+      const key = keyOf(def.value.columnIds, def.value);
+      if (keys.has(key)) { later.push(def); continue; }
+      keys.add(key);
+    }
+    inline.push(def);
+  }
+  return { inline, later };
+}
+
 function deferrable(c: { deferrable?: boolean; initiallyDeferred?: boolean }): string {
   if (!c.deferrable) return '';
   return c.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';

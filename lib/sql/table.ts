@@ -4,15 +4,16 @@ import type { SqlNames } from './names';
 import { quoteIdent } from './quote';
 import { parenthesize } from './expression';
 import { columnDefinition } from './column';
-import { constraintClause, tableConstraints } from './constraint';
+import { constraintClause, inlineConstraints } from './constraint';
 import { renderOpclass } from './index-def';
 
 /**
  * createTable renders CREATE TABLE with columns, primary key, uniques and checks inline. Foreign keys are
- * left out: they are added with ALTER TABLE once every table exists, so reference cycles work.
+ * left out: they are added with ALTER TABLE once every table exists, so reference cycles work; so are
+ * uniques that CREATE TABLE would merge into an earlier key (see inlineConstraints).
  */
 export function createTable(table: Table, names: SqlNames): string {
-  const inline = tableConstraints(table).filter((c) => c.type !== 'foreign-key').map((c) => constraintClause(table, c, names));
+  const inline = inlineConstraints(table).inline.map((c) => constraintClause(table, c, names));
   const head = `CREATE TABLE ${names.table(table)}`;
   let sql: string;
   if (table.partitionOf) {

@@ -1,6 +1,6 @@
 /** Steps for tables: create (with inline constraints, comments and RLS), drop, rename, alter. */
 import {
-  attachPartition, commentOn, createTable, detachPartition, dropTable, enableRls, forceRls, renameTable, setTableSchema,
+  addConstraint, dropConstraint, inlineConstraints, attachPartition, commentOn, createTable, detachPartition, dropTable, enableRls, forceRls, renameTable, setTableSchema,
 } from '@/lib/sql';
 import { tableConstraints, type ChangeOf } from '@/lib/diff';
 import type { Table } from '@/lib/model';
@@ -24,6 +24,9 @@ function commentSteps(table: Table, ctx: PlanContext): Step[] {
 export function planTableCreate(c: ChangeOf<'table.create'>, ctx: PlanContext): Step[] {
   const t = c.table;
   const out = [step('tables', createTable(t, ctx.to), 'table', t.id, { reverse: dropTable(t, ctx.to) })];
+  for (const def of inlineConstraints(t).later) {
+    out.push(step('constraints', addConstraint(t, def, ctx.to), 'constraint', def.value.id, { reverse: dropConstraint(t, def.value.name, ctx.to) }));
+  }
   if (t.rls?.enabled) out.push(step('rls', enableRls(t, ctx.to, true), 'table', t.id));
   if (t.rls?.forced) out.push(step('rls', forceRls(t, ctx.to, true), 'table', t.id));
   out.push(...commentSteps(t, ctx));
