@@ -1,23 +1,41 @@
 /**
- * The pure modules the project routes use for export and import, behind one seam so the routes do not
- * care which of them exist yet. See docs/api.md for what each export returns.
+ * The pure modules the project routes use for export and import (lib/compile, lib/drizzle,
+ * lib/import), with their failures turned into API errors: a feature the target version lacks is a
+ * 422 naming it, SQL the importer cannot read is a 422 with the line and column.
  */
 import { AppError } from '@/lib/auth';
 import type { Model } from '@/lib/model';
+import { compileSql, UnsupportedFeatureError } from '@/lib/compile';
+import { emitDrizzle } from '@/lib/drizzle';
+import { importSqlAsync } from '@/lib/import';
 
 export interface ExportFile {
   path: string;
   content: string;
 }
 
-export function compileModelSql(_model: Model, _target: number): string {
-  throw new AppError(501, 'not_available', 'SQL export is not available in this build yet.');
+export function compileModelSql(model: Model, target: number): string {
+  try {
+    return compileSql(model, { target });
+  } catch (error) {
+    if (error instanceof UnsupportedFeatureError) {
+      throw new AppError(422, 'validation_failed', error.message, { findings: [{ code: 'unsupported-feature', severity: 'error', message: error.message, path: error.where }] });
+    }
+    throw error;
+  }
 }
 
-export function emitModelDrizzle(_model: Model): ExportFile[] {
-  throw new AppError(501, 'not_available', 'Drizzle export is not available in this build yet.');
+export function emitModelDrizzle(model: Model): ExportFile[] {
+  return emitDrizzle(model).files.map((f) => ({ path: f.path, content: f.content }));
 }
 
-export function importModelSql(_sql: string): { model: unknown; report: unknown } {
-  throw new AppError(501, 'not_available', 'Creating a project from SQL is not available in this build yet.');
+export async function importModelSql(sql: string): Promise<{ model: Model; report: unknown }> {
+  const result = await importSqlAsync(sql);
+  if (!result.ok) {
+    const where = result.error.line !== undefined ? ` (line ${result.error.line}${result.error.column !== undefined ? `, column ${result.error.column}` : ''})` : '';
+    throw new AppError(422, 'validation_failed', `The SQL could not be imported${where}: ${result.error.message}`, {
+      findings: [{ code: 'sql-import', severity: 'error', message: result.error.message, path: where.trim() || '(sql)' }],
+    });
+  }
+  return { model: result.model, report: result.report };
 }

@@ -25,7 +25,7 @@ export const POST = route('user', async ({ app, request, principal }) => {
     name ??= example.title;
   } else if (body.sql !== undefined && body.sql !== null) {
     if (typeof body.sql !== 'string') throw new AppError(400, 'bad_request', 'sql must be a string of DDL.');
-    ({ model, report } = importModelSql(body.sql));
+    ({ model, report } = await importModelSql(body.sql));
   } else {
     model = body.model;
   }
