@@ -33,11 +33,23 @@ export class ModelIndex {
 
   /** columnsOf returns a table's columns; a partition has none of its own and takes its parent's. */
   columnsOf(table: Table): Column[] {
-    if (table.partitionOf) {
-      const parent = this.tables.get(table.partitionOf.parentId);
-      if (parent && parent !== table) return this.columnsOf(parent);
+    return this.partitionRoot(table).columns;
+  }
+
+  /**
+   * partitionRoot follows partitionOf up to the table that holds the columns. It stops at a missing
+   * parent or a cycle (which validation reports), so it always terminates.
+   */
+  partitionRoot(table: Table): Table {
+    const seen = new Set<Table>([table]);
+    let current = table;
+    while (current.partitionOf) {
+      const parent = this.tables.get(current.partitionOf.parentId);
+      if (!parent || seen.has(parent)) break;
+      seen.add(parent);
+      current = parent;
     }
-    return table.columns;
+    return current;
   }
 
   /** column finds a column by id within a table (or the table's partition parent). */

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ModelSchema, type Model } from '../model/schema';
+import { loadSqlParser } from '../model/expression';
+import { validate } from '../model/validate';
 import { arbModel, arbModelSmall } from './arbitraries';
 import { byteLength } from './arbitrary-names';
 
@@ -12,7 +14,18 @@ function allNames(model: Model): string[] {
   return names;
 }
 
+beforeAll(() => loadSqlParser());
+
 describe('arbModel', () => {
+  it('produces models validate finds no errors in (target 15 and 18; target 13 with the option)', () => {
+    fc.assert(fc.property(arbModel(), (model) => {
+      for (const target of [15, 18]) expect(validate(model, { target }).filter((f) => f.severity === 'error')).toEqual([]);
+    }), { numRuns: 150 });
+    fc.assert(fc.property(arbModel({ target: 13 }), (model) => {
+      expect(validate(model, { target: 13 }).filter((f) => f.severity === 'error')).toEqual([]);
+    }), { numRuns: 50 });
+  });
+
   it('produces models that pass ModelSchema.parse', () => {
     fc.assert(fc.property(arbModel(), (model) => {
       ModelSchema.parse(model);
