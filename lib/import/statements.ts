@@ -4,7 +4,7 @@
  */
 import { parseSync } from 'pgsql-parser';
 import type { SqlObject } from '@/lib/model/schema';
-import { inner, nodeType, qkey, qualified, rangeVarName, strings, walk, type Fields } from './ast';
+import { inner, nodeType, qkey, qualified, rangeVarName, strings, walk, type Fields, type QualifiedName } from './ast';
 import { alterTable } from './alter-table';
 import { comment } from './comments';
 import { createTable } from './create-table';
@@ -143,24 +143,28 @@ function dataTable(f: Fields): string | undefined {
 
 /**
  * createFunction keeps a function verbatim. Functions go before the tables (defaults, checks and domains
- * may call them) unless the body is SQL that reads tables: PostgreSQL checks such bodies at creation,
- * so they go after the tables.
+ * may call them) unless PostgreSQL needs the tables first: a SQL body that reads tables (checked at
+ * creation) or a parameter or result typed as a table's row type.
  */
 function createFunction(s: ImportState, f: Fields): void {
   const name = strings(f.funcname).join('.');
   const kind = f.is_procedure ? 'procedure' : 'function';
-  s.verbatim(kind, sqlBodyReadsTables(f) || signatureUsesRowTypes(s, f) ? 'post-tables' : 'pre-tables', name);
+  const isRelation = (q: QualifiedName) => s.table(q) !== undefined || s.verbatimRelations.has(qkey(q));
+  s.verbatim(kind, routineNeedsTables(f, isRelation) ? 'post-tables' : 'pre-tables', name);
 }
 
-/** signatureUsesRowTypes: a parameter or result typed as a table's row type needs the table first. */
-function signatureUsesRowTypes(s: ImportState, f: Fields): boolean {
+/** routineNeedsTables: true when a CREATE FUNCTION must run after the tables (see createFunction). */
+export function routineNeedsTables(f: Fields, isRelation: (q: QualifiedName) => boolean): boolean {
+  return sqlBodyReadsTables(f) || signatureUsesRowTypes(f, isRelation);
+}
+
+function signatureUsesRowTypes(f: Fields, isRelation: (q: QualifiedName) => boolean): boolean {
   let found = false;
   walk([f.parameters, f.returnType ? { TypeName: f.returnType } : undefined], (type, fields) => {
     if (type !== 'TypeName') return;
     const names = strings(fields.names);
     if (fields.pct_type) found = true;
-    const q = qualified(names.length > 1 ? names.slice(-2) : names);
-    if (s.table(q) || s.verbatimRelations.has(qkey(q))) found = true;
+    if (isRelation(qualified(names.length > 1 ? names.slice(-2) : names))) found = true;
   });
   return found;
 }

@@ -84,7 +84,8 @@ function withModifiers(name: BuiltinTypeName, mods: unknown[]): ColumnType | und
     case 'numeric':
       if (values.length === 0) return { kind: 'builtin', name };
       if (values.length === 1) return { kind: 'builtin', name, precision: values[0]! };
-      if (values.length === 2) return { kind: 'builtin', name, precision: values[0]!, scale: values[1]! };
+      // numeric(p,0) is numeric(p): the normal form leaves a zero scale out.
+      if (values.length === 2) return { kind: 'builtin', name, precision: values[0]!, ...(values[1] ? { scale: values[1] } : {}) };
       return undefined;
     case 'varchar':
     case 'varbit':

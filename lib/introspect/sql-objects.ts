@@ -1,0 +1,98 @@
+/**
+ * What the model does not hold, pulled as SQL objects: domains and composite types, functions,
+ * procedures and aggregates (pg_get_functiondef), views and materialized views (pg_get_viewdef),
+ * triggers (pg_get_triggerdef), exclusion constraints and indexes on materialized views. Each phase is
+ * in creation (oid) order, which is an order PostgreSQL accepted once.
+ */
+import { parseSync } from 'pgsql-parser';
+import type { SqlObject } from '@/lib/model/schema';
+import { newId } from '@/lib/model/ids';
+import { inner, qkey, type Fields, type QualifiedName } from '@/lib/import/ast';
+import { routineNeedsTables } from '@/lib/import/statements';
+import { quoteLiteral, quoteQualified } from '@/lib/sql/quote';
+import type { BuildContext } from './context';
+import type { Row } from './read';
+
+interface Pending {
+  readonly order: number;
+  readonly object: SqlObject;
+}
+
+function commentSql(what: string, comment: unknown): string {
+  return typeof comment === 'string' ? `;\nCOMMENT ON ${what} IS ${quoteLiteral(comment)}` : '';
+}
+
+function typeSql(row: Row): string | undefined {
+  const q = quoteQualified(row.schema, row.name);
+  if (row.kind === 'd') {
+    const parts = [`CREATE DOMAIN ${q} AS ${row.base_type as string}`];
+    if (row.collation) parts.push(`COLLATE ${row.collation as string}`);
+    if (row.default_sql !== null && row.default_sql !== undefined) parts.push(`DEFAULT ${row.default_sql as string}`);
+    if (row.not_null) parts.push('NOT NULL');
+    for (const c of (row.checks as string[] | null) ?? []) parts.push(c);
+    return parts.join(' ') + commentSql(`DOMAIN ${q}`, row.comment);
+  }
+  if (row.kind === 'c') return `CREATE TYPE ${q} AS (${((row.attributes as string[] | null) ?? []).join(', ')})${commentSql(`TYPE ${q}`, row.comment)}`;
+  return undefined;
+}
+
+function routineSql(row: Row): string | undefined {
+  const q = quoteQualified(row.schema, row.name);
+  const what = `${row.kind === 'p' ? 'PROCEDURE' : row.kind === 'a' ? 'AGGREGATE' : 'FUNCTION'} ${q}(${row.arguments as string})`;
+  if (row.kind === 'a') {
+    const opts = [`SFUNC = ${row.agg_sfunc as string}`, `STYPE = ${row.agg_stype as string}`];
+    if (row.agg_finalfunc) opts.push(`FINALFUNC = ${row.agg_finalfunc as string}`);
+    if (row.agg_combinefunc) opts.push(`COMBINEFUNC = ${row.agg_combinefunc as string}`);
+    if (row.agg_initcond !== null && row.agg_initcond !== undefined) opts.push(`INITCOND = ${quoteLiteral(row.agg_initcond as string)}`);
+    return `CREATE AGGREGATE ${q}(${row.arguments as string}) (${opts.join(', ')})${commentSql(what, row.comment)}`;
+  }
+  if (!row.definition) return undefined;
+  return `${(row.definition as string).trim()}${commentSql(what, row.comment)}`;
+}
+
+/** routinePhase reuses the importer's rule: after the tables when the routine needs them. */
+function routinePhase(ctx: BuildContext, sql: string): SqlObject['phase'] {
+  const isRelation = (q: QualifiedName) => ctx.relationNames.has(qkey(q));
+  try {
+    const stmt = (parseSync(sql) as { stmts: { stmt: Fields }[] }).stmts[0]!.stmt;
+    const f = inner(stmt, 'CreateFunctionStmt');
+    return f && routineNeedsTables(f, isRelation) ? 'post-tables' : 'pre-tables';
+  } catch {
+    return 'post-tables';
+  }
+}
+
+export function buildSqlObjects(ctx: BuildContext): void {
+  const pre: Pending[] = [];
+  const post: Pending[] = [];
+  const add = (list: Pending[], order: unknown, kind: string, name: string, sql: string, phase: SqlObject['phase']) =>
+    list.push({ order: Number(order), object: { id: newId('sql'), kind, name, phase, sql } });
+  for (const row of ctx.rows.types) {
+    const sql = typeSql(row);
+    if (sql) add(pre, row.oid, row.kind === 'd' ? 'domain' : 'type', row.name, sql, 'pre-tables');
+  }
+  for (const row of ctx.rows.routines) {
+    const sql = routineSql(row);
+    if (!sql) {
+      ctx.note('function', `a ${String(row.kind)} routine without a definition was not pulled`, row.name);
+      continue;
+    }
+    const kind = row.kind === 'p' ? 'procedure' : row.kind === 'a' ? 'aggregate' : 'function';
+    const phase = row.kind === 'a' ? 'pre-tables' : routinePhase(ctx, row.definition as string);
+    add(phase === 'pre-tables' ? pre : post, row.oid, kind, row.name, sql, phase);
+  }
+  for (const row of ctx.rows.views) {
+    const q = quoteQualified(row.schema, row.name);
+    const body = (row.definition as string).trim().replace(/;$/, '');
+    const mat = row.kind === 'm';
+    const sql = `CREATE ${mat ? 'MATERIALIZED ' : ''}VIEW ${q} AS\n${body}${commentSql(`${mat ? 'MATERIALIZED ' : ''}VIEW ${q}`, row.comment)}`;
+    add(post, row.oid, mat ? 'materialized view' : 'view', row.name, sql, 'post-tables');
+  }
+  for (const row of ctx.rows.triggers) add(post, row.oid, 'trigger', `${row.name as string} on ${row.table_name as string}`, row.definition, 'post-tables');
+  // Constraint and index SQL has no oid in these rows; it goes last, after the views it may index.
+  for (const p of ctx.pendingSql) add(post, Number.MAX_SAFE_INTEGER, p.kind, p.name, p.sql, 'post-tables');
+  const objects = [...pre.sort((a, b) => a.order - b.order), ...post.sort((a, b) => a.order - b.order)].map((p) => p.object);
+  if (objects.length) ctx.model.sqlObjects = objects;
+  for (const o of objects) ctx.report.push({ action: 'verbatim', kind: o.kind, name: o.name, line: 0, message: `kept as SQL (${o.phase})` });
+}
+

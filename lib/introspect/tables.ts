@@ -1,0 +1,219 @@
+/**
+ * Tables from catalog rows: columns (types, defaults, serial sequences, identity, generated, collation),
+ * partitioning, constraints, indexes, RLS and policies, in the same normal form as the SQL importer.
+ */
+import { parseSync } from 'pgsql-parser';
+import type { Column, FkAction, Index, IndexMethod, Policy, PolicyCommand, Table } from '@/lib/model/schema';
+import { newId } from '@/lib/model/ids';
+import { inner, strings, deparse, type Fields } from '@/lib/import/ast';
+import { nextvalTarget } from '@/lib/import/expressions';
+import { makeObjectName } from '@/lib/import/names';
+import { normalizeSequenceOptions, sequenceTypeOf } from '@/lib/import/sequence-options';
+import { quoteIdent as quoteI, quoteQualified as quoteQ } from '@/lib/sql/quote';
+import { columnTypeFromCatalog } from './column-type';
+import type { BuildContext } from './context';
+import type { Row } from './read';
+
+const FK_ACTIONS: Record<string, FkAction | undefined> = { a: undefined, r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
+const COMMANDS: Record<string, PolicyCommand | undefined> = { '*': undefined, r: 'select', a: 'insert', w: 'update', d: 'delete' };
+const STRATEGIES: Record<string, 'range' | 'list' | 'hash'> = { PARTITION_STRATEGY_RANGE: 'range', PARTITION_STRATEGY_LIST: 'list', PARTITION_STRATEGY_HASH: 'hash' };
+
+function comment(row: Row): { comment?: string } {
+  return row.comment === null || row.comment === undefined ? {} : { comment: row.comment as string };
+}
+
+export function buildTables(ctx: BuildContext): void {
+  for (const row of ctx.rows.tables) {
+    const table: Table = { id: newId('tbl'), schemaId: ctx.schemaIds.get(row.schema)!, name: row.name, ...comment(row), columns: [] };
+    if (row.partition_bound !== null && row.partition_bound !== undefined) {
+      const parent = ctx.tables.get(String(row.parent));
+      if (parent) table.partitionOf = { parentId: parent.table.id, bound: row.partition_bound };
+    }
+    if (row.inherits) ctx.note('table', 'table inheritance is not in the model; the table is pulled without its parent', row.name);
+    if (row.persistence === 'u') ctx.note('table', 'UNLOGGED is not in the model; pulled as a logged table', row.name);
+    if (row.rls || row.force_rls) table.rls = { enabled: Boolean(row.rls), ...(row.force_rls ? { forced: true } : {}) };
+    ctx.tables.set(String(row.oid), { table, schema: row.schema, attnames: new Map() });
+    ctx.model.tables.push(table);
+  }
+  for (const row of ctx.rows.columns) addColumn(ctx, row);
+  for (const row of ctx.rows.tables) if (row.partition_key) partitionKey(ctx, ctx.tables.get(String(row.oid))!.table, row.partition_key);
+  for (const row of ctx.rows.constraints) addConstraint(ctx, row);
+  for (const row of ctx.rows.indexes) addIndex(ctx, row);
+  for (const row of ctx.rows.policies) addPolicy(ctx, row);
+}
+
+function addColumn(ctx: BuildContext, row: Row): void {
+  const info = ctx.tables.get(String(row.table_oid));
+  if (!info) return;
+  info.attnames.set(Number(row.position), row.name);
+  if (info.table.partitionOf) return; // a partition's columns are its parent's
+  const column: Column = {
+    id: newId('col'), name: row.name,
+    type: columnTypeFromCatalog(row.type, Boolean(row.is_array), ctx.enumIds.get(String(row.type_oid))),
+    nullable: !row.not_null,
+  };
+  if (row.generated === 's' || row.generated === 'v') {
+    if (row.generated === 'v') ctx.note('column', 'virtual generated column pulled as STORED (the model holds stored ones)', `${info.table.name}.${row.name}`);
+    column.generated = { expression: row.default_sql };
+  } else if (row.default_sql !== null && row.default_sql !== undefined) {
+    const seqId = row.default_sequence !== null && row.default_sequence !== undefined ? ctx.sequenceIds.get(String(row.default_sequence)) : undefined;
+    if (seqId && isNextval(row.default_sql)) column.sequenceId = seqId;
+    else column.default = row.default_sql;
+  }
+  if (row.identity === 'a' || row.identity === 'd') {
+    const type = column.type.kind === 'builtin' ? sequenceTypeOf(column.type.name) ?? 'bigint' : 'bigint';
+    column.identity = {
+      generation: row.identity === 'a' ? 'always' : 'by-default',
+      ...normalizeSequenceOptions(type, {
+        start: row.identity_start, increment: row.identity_increment, minValue: row.identity_min,
+        maxValue: row.identity_max, cache: row.identity_cache, cycle: Boolean(row.identity_cycle),
+      }),
+    };
+    if (row.identity_sequence && row.identity_sequence !== makeObjectName(info.table.name, row.name, 'seq')) column.identity.sequenceName = row.identity_sequence;
+  }
+  if (row.collation) column.collation = row.collation;
+  if (row.comment !== null && row.comment !== undefined) column.comment = row.comment;
+  info.table.columns.push(column);
+}
+
+function isNextval(sql: string): boolean {
+  try {
+    const stmt = (parseSync(`SELECT ${sql}`) as { stmts: { stmt: Fields }[] }).stmts[0]!.stmt;
+    const target = inner(stmt.SelectStmt?.targetList?.[0], 'ResTarget')?.val;
+    return nextvalTarget(target) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** partitionKey reads pg_get_partkeydef's text with the parser, as the SQL importer reads PARTITION BY. */
+function partitionKey(ctx: BuildContext, table: Table, def: string): void {
+  const stmt = (parseSync(`CREATE TABLE x () PARTITION BY ${def}`) as { stmts: { stmt: Fields }[] }).stmts[0]!.stmt;
+  const spec = stmt.CreateStmt.partspec as Fields;
+  table.partitionBy = {
+    strategy: STRATEGIES[spec.strategy as string]!,
+    keys: ((spec.partParams as unknown[]) ?? []).map((p) => {
+      const e = inner(p, 'PartitionElem')!;
+      const col = e.name ? table.columns.find((c) => c.name === e.name) : undefined;
+      const collation = strings(e.collation);
+      const opclass = strings(e.opclass);
+      return {
+        ...(col ? { columnId: col.id } : { expression: deparse(e.expr) }),
+        ...(collation.length ? { collation: collation[collation.length - 1]! } : {}),
+        ...(opclass.length ? { opclass: opclass.join('.') } : {}),
+      };
+    }),
+  };
+}
+
+function ids(ctx: BuildContext, tableOid: unknown, attnums: unknown): string[] | undefined {
+  const list = (attnums as number[] | null) ?? [];
+  const out = list.map((n) => ctx.columnId(tableOid, n));
+  return out.some((x) => x === undefined) ? undefined : (out as string[]);
+}
+
+function deferrable(row: Row): { deferrable?: boolean; initiallyDeferred?: boolean } {
+  return { ...(row.deferrable ? { deferrable: true } : {}), ...(row.deferred ? { initiallyDeferred: true } : {}) };
+}
+
+function addConstraint(ctx: BuildContext, row: Row): void {
+  const info = ctx.tables.get(String(row.table_oid));
+  if (!info) return;
+  const t = info.table;
+  const columnIds = ids(ctx, row.table_oid, row.columns);
+  switch (row.type as string) {
+    case 'p':
+      if (columnIds) t.primaryKey = { id: newId('pk'), name: row.name, columnIds, ...comment(row) };
+      return;
+    case 'u':
+      if (columnIds) (t.uniques ??= []).push({ id: newId('uq'), name: row.name, columnIds, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...deferrable(row), ...comment(row) });
+      return;
+    case 'c':
+      (t.checks ??= []).push({ id: newId('ck'), name: row.name, expression: row.check_sql, ...(row.no_inherit ? { noInherit: true } : {}), ...comment(row) });
+      return;
+    case 'f': {
+      const ref = ctx.tables.get(String(row.ref_table));
+      const refColumnIds = ids(ctx, row.ref_table, row.ref_columns);
+      if (!ref || !columnIds || !refColumnIds) {
+        ctx.note('foreign key', 'references a table outside the pulled schemas; kept as SQL', row.name);
+        exclusionOrForeignAsSql(ctx, info.schema, t.name, row.name, row.definition ?? null, 'foreign key');
+        return;
+      }
+      const onDelete = FK_ACTIONS[row.on_delete];
+      const onUpdate = FK_ACTIONS[row.on_update];
+      (t.foreignKeys ??= []).push({
+        id: newId('fk'), name: row.name, columnIds, refTableId: ref.table.id, refColumnIds,
+        ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}),
+        ...(row.match === 'f' ? { match: 'full' as const } : {}),
+        ...deferrable(row), ...comment(row),
+      });
+      return;
+    }
+    case 'x':
+      exclusionOrForeignAsSql(ctx, info.schema, t.name, row.name, row.definition, 'exclusion constraint');
+      return;
+    default:
+      return;
+  }
+}
+
+function exclusionOrForeignAsSql(ctx: BuildContext, schema: string, table: string, name: string, definition: string | null, kind: string): void {
+  if (!definition) return;
+  ctx.pendingSql.push({ kind, name, sql: `ALTER TABLE ${quoteQ(schema, table)} ADD CONSTRAINT ${quoteI(name)} ${definition}` });
+}
+
+function addIndex(ctx: BuildContext, row: Row): void {
+  const info = ctx.tables.get(String(row.table_oid));
+  if (!info || row.table_kind === 'm') {
+    ctx.pendingSql.push({ kind: 'index', name: row.name, sql: row.definition });
+    return;
+  }
+  const keys = (row.keys as number[]) ?? [];
+  const keyCount = Number(row.key_count);
+  const options = (row.options as number[]) ?? [];
+  const elements: Index['elements'] = [];
+  for (let k = 0; k < keyCount; k++) {
+    const attnum = Number(keys[k]);
+    const desc = (Number(options[k] ?? 0) & 1) !== 0;
+    const nullsFirst = (Number(options[k] ?? 0) & 2) !== 0;
+    const columnId = attnum !== 0 ? ctx.columnId(row.table_oid, attnum) : undefined;
+    const opclass = row.opclasses?.[k];
+    const collation = row.collations?.[k];
+    elements.push({
+      ...(columnId ? { columnId } : { expression: row.key_sql[k] as string }),
+      ...(collation ? { collation } : {}),
+      ...(opclass ? { opclass } : {}),
+      ...(desc ? { order: 'desc' as const } : {}),
+      ...(desc && !nullsFirst ? { nulls: 'last' as const } : !desc && nullsFirst ? { nulls: 'first' as const } : {}),
+    });
+  }
+  const include = keys.slice(keyCount).map((n) => ctx.columnId(row.table_oid, Number(n))!);
+  const index: Index = {
+    id: newId('ix'), name: row.name,
+    ...(row.is_unique ? { unique: true } : {}),
+    ...(row.method !== 'btree' ? { method: row.method as IndexMethod } : {}),
+    elements,
+    ...(include.length ? { include } : {}),
+    ...(row.predicate ? { where: row.predicate } : {}),
+    ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}),
+    ...comment(row),
+  };
+  (info.table.indexes ??= []).push(index);
+}
+
+function addPolicy(ctx: BuildContext, row: Row): void {
+  const info = ctx.tables.get(String(row.table_oid));
+  if (!info) return;
+  const roles = (row.roles as string[]) ?? [];
+  const command = COMMANDS[row.command];
+  const policy: Policy = {
+    id: newId('pol'), name: row.name,
+    ...(row.permissive ? {} : { permissive: false }),
+    ...(command ? { command } : {}),
+    ...(roles.length && !(roles.length === 1 && roles[0] === 'public') ? { roles } : {}),
+    ...(row.using_sql ? { using: row.using_sql } : {}),
+    ...(row.with_check_sql ? { withCheck: row.with_check_sql } : {}),
+    ...comment(row),
+  };
+  (info.table.policies ??= []).push(policy);
+}
