@@ -3,12 +3,12 @@
 SELECT i.indrelid::int8 AS table_oid, ic.relname AS name, i.indisunique AS is_unique, am.amname AS method,
        i.indnkeyatts AS key_count, i.indkey::int2[] AS keys, i.indoption::int2[] AS options,
        array(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnatts) k ORDER BY k) AS key_sql,
-       array(SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname END
+       array(SELECT CASE WHEN opc.opcdefault THEN NULL ELSE opc.opcname::text END
                FROM unnest(i.indclass::oid[]) WITH ORDINALITY u(opc_oid, k) JOIN pg_opclass opc ON opc.oid = u.opc_oid ORDER BY u.k) AS opclasses,
        array(SELECT CASE WHEN u.coll = 0 THEN NULL
                          WHEN i.indkey[u.k - 1] <> 0 AND u.coll = (SELECT a.attcollation FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[u.k - 1]) THEN NULL
                          WHEN i.indkey[u.k - 1] = 0 AND u.coll = 100 THEN NULL
-                         ELSE (SELECT collname FROM pg_collation WHERE oid = u.coll) END
+                         ELSE (SELECT collname::text FROM pg_collation WHERE oid = u.coll) END
                FROM unnest(i.indcollation::oid[]) WITH ORDINALITY u(coll, k) ORDER BY u.k) AS collations,
        pg_get_expr(i.indpred, i.indrelid) AS predicate, {{NULLS_NOT_DISTINCT}} AS nulls_not_distinct,
        pg_get_indexdef(i.indexrelid) AS definition, c.relkind::text AS table_kind,
