@@ -1,11 +1,17 @@
-import Link from 'next/link';
+/**
+ * The front door: a fresh install goes to first-run setup, a signed-in browser to its projects,
+ * everyone else to sign-in. Decided on the server from the session cookie.
+ */
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getAppContext, resolveSession, SESSION_COOKIE, userCount } from '@/lib/auth';
 
-export default function Home() {
-  return (
-    <main className="mx-auto max-w-3xl p-8">
-      <h1 className="text-3xl font-semibold">pgcanvas</h1>
-      <p className="mt-2 text-slate-600">Design PostgreSQL databases visually; get exact DDL, Drizzle schema and security SQL.</p>
-      <p className="mt-6"><Link className="text-blue-700 underline" href="/examples">Examples with their generated SQL</Link></p>
-    </main>
-  );
+export const dynamic = 'force-dynamic';
+
+export default async function Home() {
+  const app = await getAppContext();
+  if ((await userCount(app)) === 0) redirect('/setup');
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  const session = token ? await resolveSession(app, token) : undefined;
+  redirect(session ? '/projects' : '/login');
 }
