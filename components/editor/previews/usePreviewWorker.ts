@@ -1,0 +1,53 @@
+'use client';
+/**
+ * usePreviewWorker runs the preview worker for the editor: sends the model once and then patches,
+ * asks for the open tab, and returns the latest preview and findings. `lastEditAt` lets the benchmark
+ * (and the status line) measure edit -> preview latency.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Model } from '@/lib/model';
+import type { EditorStore } from '@/lib/editor/store';
+import { makePatch, type FindingLike, type FromWorker, type PreviewTab } from '../workers/protocol';
+
+export interface PreviewState {
+  readonly preview?: FromWorker & { type: 'preview' };
+  readonly findings: readonly FindingLike[];
+  readonly available: { validate: boolean; advisor: boolean };
+  readonly findingsError?: string;
+  readonly findingsRevision: number;
+}
+
+export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: number | undefined): PreviewState {
+  const [state, setState] = useState<PreviewState>({ findings: [], available: { validate: false, advisor: false }, findingsRevision: -1 });
+  const worker = useRef<Worker | null>(null);
+
+  useEffect(() => {
+    const w = new Worker(new URL('../workers/preview.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    w.onmessage = (e: MessageEvent<FromWorker>) => {
+      const msg = e.data;
+      if (msg.type === 'preview') {
+        setState((s) => ({ ...s, preview: msg }));
+        (window as unknown as { __pgcPreview?: unknown }).__pgcPreview = { revision: msg.revision, at: performance.now(), ms: msg.ms };
+      } else {
+        setState((s) => ({ ...s, findings: msg.findings, available: msg.available, findingsError: msg.error, findingsRevision: msg.revision }));
+      }
+    };
+    let last: Model = store.getSnapshot().model;
+    w.postMessage({ type: 'model', revision: store.getSnapshot().revision, model: last });
+    const unsubscribe = store.subscribe(() => {
+      const snap = store.getSnapshot();
+      if (snap.model === last) return;
+      const patch = makePatch(last, snap.model);
+      last = snap.model;
+      w.postMessage({ type: 'patch', revision: snap.revision, patch });
+    });
+    return () => { unsubscribe(); w.terminate(); worker.current = null; };
+  }, [store]);
+
+  useEffect(() => {
+    worker.current?.postMessage({ type: 'request', tab, target });
+  }, [tab, target]);
+
+  return state;
+}

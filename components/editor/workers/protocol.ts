@@ -1,0 +1,61 @@
+/**
+ * Messages between the editor and the preview worker. The editor sends the model once, then only what
+ * changed (top-level fields and changed tables by id), so a 1,000-table model is not copied per edit.
+ */
+import type { Model, Table } from '@/lib/model';
+
+export type PreviewTab = 'sql' | 'drizzle' | 'security';
+
+export interface ModelPatch {
+  readonly fields: Partial<Omit<Model, 'tables'>>;
+  /** Present when tables were added, removed or reordered. */
+  readonly order?: readonly string[];
+  readonly tables: readonly Table[];
+}
+
+export type ToWorker =
+  | { type: 'model'; revision: number; model: Model }
+  | { type: 'patch'; revision: number; patch: ModelPatch }
+  | { type: 'request'; tab: PreviewTab; target?: number };
+
+export interface PreviewFile {
+  readonly name: string;
+  readonly content: string;
+  readonly note?: string;
+}
+
+export interface FindingLike {
+  readonly code: string;
+  readonly severity: 'error' | 'warning';
+  readonly message: string;
+  readonly path: string;
+  readonly id?: string;
+  readonly source: 'validate' | 'advisor';
+}
+
+export type FromWorker =
+  | { type: 'preview'; revision: number; tab: PreviewTab; files: PreviewFile[]; offsets?: Record<string, number>; ms: number; error?: string }
+  | { type: 'findings'; revision: number; findings: FindingLike[]; available: { validate: boolean; advisor: boolean }; error?: string };
+
+/** makePatch lists what changed between two models, comparing records by reference. */
+export function makePatch(before: Model, after: Model): ModelPatch {
+  const fields: Record<string, unknown> = {};
+  for (const key of Object.keys({ ...before, ...after }) as (keyof Model)[]) {
+    if (key !== 'tables' && before[key] !== after[key]) fields[key] = after[key];
+  }
+  const old = new Map(before.tables.map((t) => [t.id, t]));
+  const tables = after.tables.filter((t) => old.get(t.id) !== t);
+  const sameOrder = before.tables.length === after.tables.length && before.tables.every((t, i) => t.id === after.tables[i]!.id);
+  return { fields: fields as ModelPatch['fields'], tables, ...(sameOrder ? {} : { order: after.tables.map((t) => t.id) }) };
+}
+
+/** applyPatch rebuilds the model on the worker side, keeping unchanged table objects. */
+export function applyModelPatch(model: Model, patch: ModelPatch): Model {
+  const next = { ...model, ...patch.fields } as Model & Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch.fields)) if (v === undefined) delete next[k];
+  const byId = new Map(model.tables.map((t) => [t.id, t]));
+  for (const t of patch.tables) byId.set(t.id, t);
+  const order = patch.order ?? model.tables.map((t) => t.id);
+  next.tables = order.map((id) => byId.get(id)!).filter(Boolean);
+  return next;
+}
