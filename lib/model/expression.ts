@@ -66,6 +66,12 @@ export function checkExpression(expr: string, context: ExpressionContext): Expre
   if (!targets || targets.length !== 1 || extraClauses.some((k) => select[k] !== undefined) || select['op'] !== 'SETOP_NONE') {
     return { message: 'must be exactly one expression' };
   }
+  // `a, b` inside our wrapping parentheses parses as an implicit ROW(a, b) that starts at the
+  // wrapper's own parenthesis (offset 7): that is a list, not one expression.
+  const row = ((targets[0] as Record<string, Record<string, unknown>>)['ResTarget']?.['val'] as Record<string, Record<string, unknown>> | undefined)?.['RowExpr'];
+  if (row && row['row_format'] === 'COERCE_IMPLICIT_CAST' && row['location'] === 'SELECT '.length) {
+    return { message: 'must be exactly one expression, not a comma-separated list' };
+  }
   if (SUBQUERY_FORBIDDEN.has(context) && containsKey(targets[0], 'SubLink')) {
     return { message: `sub-queries are not allowed in ${contextLabel(context)} expressions` };
   }
