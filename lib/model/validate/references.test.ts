@@ -26,6 +26,7 @@ describe('id and reference rules', () => {
     ['ownedBy table', (m: ReturnType<typeof baseModel>) => { m.sequences![0]!.ownedBy!.tableId = 'x'; }, 'sequences[0].ownedBy.tableId'],
     ['ownedBy column', (m: ReturnType<typeof baseModel>) => { m.sequences![0]!.ownedBy!.columnId = 'col_posts_id'; }, 'sequences[0].ownedBy.columnId'],
     ['partition parent', (m: ReturnType<typeof baseModel>) => { table(m, 'tbl_events_2024').partitionOf!.parentId = 'x'; }, 'tables[3].partitionOf.parentId'],
+    ['RLS template owner column', (m: ReturnType<typeof baseModel>) => { table(m, 'tbl_posts').security = { rls: { template: 'owner-only', ownerColumnId: 'col_users_id' } }; }, 'tables[1].security.rls.ownerColumnId'],
     ['partition key column', (m: ReturnType<typeof baseModel>) => { table(m, 'tbl_events').partitionBy!.keys[0]!.columnId = 'x'; }, 'tables[2].partitionBy.keys[0].columnId'],
   ])('reports a dangling %s', (_what, mutate, path) => {
     const m = baseModel();

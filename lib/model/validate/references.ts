@@ -111,6 +111,13 @@ export function referenceRules(ctx: RuleContext): void {
         ctx.error('reference-dangling', `columnId ${JSON.stringify(key.columnId)} is not a column of table ${JSON.stringify(t.name)}`, `${path}.partitionBy.keys[${k}].columnId`, t.id);
       }
     });
+    const template = t.security?.rls;
+    for (const field of ['ownerColumnId', 'tenantColumnId'] as const) {
+      const columnId = template?.[field];
+      if (columnId !== undefined && !index.column(t, columnId)) {
+        ctx.error('reference-dangling', `security.rls.${field} ${JSON.stringify(columnId)} is not a column of table ${JSON.stringify(t.name)}`, `${path}.security.rls.${field}`, t.id);
+      }
+    }
     if (t.partitionOf && !index.tables.has(t.partitionOf.parentId)) {
       ctx.error('reference-dangling', `partitionOf.parentId ${JSON.stringify(t.partitionOf.parentId)} is not a table of the model`, `${path}.partitionOf.parentId`, t.id);
     }
