@@ -18,6 +18,16 @@ export function diffSchemas(from: Model, to: Model): Change[] {
 /** An extension is identified by its name in PostgreSQL, so a name change is a drop and a create. */
 export function diffExtensions(from: Model, to: Model): Change[] {
   const m = matchById(from.extensions, to.extensions);
+  // PostgreSQL knows an extension by name: a removed and an added entry with the same name are the same extension.
+  const droppedByName = new Map(m.dropped.map((e) => [e.name, e]));
+  for (const created of [...m.created]) {
+    const old = droppedByName.get(created.name);
+    if (!old) continue;
+    m.kept.push([old, created]);
+    m.created.splice(m.created.indexOf(created), 1);
+    m.dropped.splice(m.dropped.indexOf(old), 1);
+    droppedByName.delete(created.name);
+  }
   const out: Change[] = [];
   for (const extension of m.created) out.push({ kind: 'extension.create', extension });
   for (const [a, b] of m.kept) {

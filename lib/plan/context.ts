@@ -16,9 +16,26 @@ export interface PlanContext {
   readonly late: SqlNames;
   /** isNewTable: the table is created in this plan, so steps on it cannot fail on or lock existing rows. */
   isNewTable(tableId: string): boolean;
+  /**
+   * replacedEarly: a dropped enum, sequence or schema must go before creates because a new object
+   * takes its name (or it lives in such a schema).
+   */
+  replacedEarly(kind: 'enum' | 'sequence' | 'schema', object: { schemaId?: string; name: string }): boolean;
+}
+
+/** takenNames lists the qualified names of the new model's schemas, enums and sequences. */
+function takenNames(diff: DiffContext): { schema: Set<string>; enum: Set<string>; sequence: Set<string> } {
+  const to = diff.to;
+  const key = (schemaId: string, name: string) => `${to.schemaName(schemaId)}\u0000${name}`;
+  return {
+    schema: new Set(to.model.schemas.map((s) => s.name)),
+    enum: new Set((to.model.enums ?? []).map((e) => key(e.schemaId, e.name))),
+    sequence: new Set((to.model.sequences ?? []).map((q) => key(q.schemaId, q.name))),
+  };
 }
 
 export function makePlanContext(diff: DiffContext, target: number): PlanContext {
+  let names: ReturnType<typeof takenNames> | undefined;
   const schemaNow = (id: string) => diff.to.schemaName(id) ?? diff.from.schemaName(id);
   return {
     target,
@@ -26,6 +43,13 @@ export function makePlanContext(diff: DiffContext, target: number): PlanContext 
     to: new SqlNames(diff.to, { target }),
     late: new SqlNames(diff.from, { target, schemaName: schemaNow }),
     isNewTable: (id) => !diff.from.tables.has(id),
+    replacedEarly: (kind, object) => {
+      names ??= takenNames(diff);
+      const schemaReplaced = (schemaId: string) => !diff.to.schemas.has(schemaId) && names!.schema.has(diff.from.schemaName(schemaId) ?? '');
+      if (kind === 'schema') return names.schema.has(object.name);
+      const key = `${schemaNow(object.schemaId!)}\u0000${object.name}`;
+      return (kind === 'enum' ? names.enum : names.sequence).has(key) || schemaReplaced(object.schemaId!);
+    },
   };
 }
 

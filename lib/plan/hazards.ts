@@ -24,6 +24,7 @@ export const HAZARDS = {
   'add-foreign-key': { family: 'might-fail' },
   'create-unique-index': { family: 'might-fail' },
   'attach-partition': { family: 'might-fail' },
+  'alter-sequence-bounds': { family: 'might-fail' },
   'create-index': { family: 'locking' },
   'rename': { family: 'incompatible' },
   'column-order': { family: 'drift' },

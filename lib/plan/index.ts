@@ -23,7 +23,7 @@ import { planSqlObjectCreate, planSqlObjectDrop, planSqlObjectReplace } from './
 export function planChange(c: Change, ctx: PlanContext): Step[] {
   switch (c.kind) {
     case 'schema.create': return planSchemaCreate(c, ctx);
-    case 'schema.drop': return planSchemaDrop(c);
+    case 'schema.drop': return planSchemaDrop(c, ctx);
     case 'schema.rename': return planSchemaRename(c);
     case 'schema.alter': return planSchemaAlter(c, ctx);
     case 'extension.create': return planExtensionCreate(c, ctx);

@@ -86,7 +86,8 @@ export function planColumnAlter(c: ChangeOf<'column.alter'>, ctx: PlanContext): 
   }
   if (has('default') || defaultDropped) {
     const wanted = hasDefault(to) && !to.identity && !to.generated;
-    const reverse = setDefault(table, { ...to, default: from.default, sequenceId: from.sequenceId }, names);
+    // The old default may name a sequence that only the old model has: resolve it there.
+    const reverse = setDefault(table, { ...to, default: from.default, sequenceId: from.sequenceId }, ctx.late);
     if (wanted) out.push(step('columns', setDefault(table, to, names), 'column', id, { reverse }));
     else if (!defaultDropped && hasDefault(from)) out.push(step('columns', setDefault(table, { ...to, default: undefined, sequenceId: undefined }, names), 'column', id, { reverse }));
   }

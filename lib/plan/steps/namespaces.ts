@@ -17,9 +17,9 @@ export function planSchemaCreate(c: ChangeOf<'schema.create'>, ctx: PlanContext)
   return out;
 }
 
-export function planSchemaDrop(c: ChangeOf<'schema.drop'>): Step[] {
+export function planSchemaDrop(c: ChangeOf<'schema.drop'>, ctx: PlanContext): Step[] {
   if (c.schema.name === PUBLIC) return [];
-  return [step('drop-schemas', dropSchema(c.schema), 'schema', c.schema.id, {
+  return [step(ctx.replacedEarly('schema', c.schema) ? 'drop-replaced-schemas' : 'drop-schemas', dropSchema(c.schema), 'schema', c.schema.id, {
     reverse: createSchema(c.schema), hazards: [hazard('drop-schema', `drops schema ${c.schema.name}`)],
   })];
 }
@@ -64,7 +64,8 @@ export function planEnumCreate(c: ChangeOf<'enum.create'>, ctx: PlanContext): St
 }
 
 export function planEnumDrop(c: ChangeOf<'enum.drop'>, ctx: PlanContext): Step[] {
-  return [step('drop-enums', dropEnum(c.enum, ctx.late), 'enum', c.enum.id, {
+  const early = ctx.replacedEarly('enum', c.enum);
+  return [step(early ? 'drop-replaced-enums' : 'drop-enums', dropEnum(c.enum, early ? ctx.from : ctx.late), 'enum', c.enum.id, {
     reverse: createEnum(c.enum, ctx.late), hazards: [hazard('drop-enum', `drops type ${c.enum.name}`)],
   })];
 }

@@ -15,7 +15,8 @@ export function planSequenceCreate(c: ChangeOf<'sequence.create'>, ctx: PlanCont
 
 export function planSequenceDrop(c: ChangeOf<'sequence.drop'>, ctx: PlanContext): Step[] {
   if (c.cascaded) return [];
-  return [step('drop-sequences', dropSequence(c.sequence, ctx.late), 'sequence', c.sequence.id, {
+  const early = ctx.replacedEarly('sequence', c.sequence);
+  return [step(early ? 'drop-replaced-sequences' : 'drop-sequences', dropSequence(c.sequence, early ? ctx.from : ctx.late), 'sequence', c.sequence.id, {
     reverse: createSequence(c.sequence, ctx.late), hazards: [hazard('drop-sequence', `drops sequence ${c.sequence.name} and its current value`)],
   })];
 }
@@ -27,7 +28,13 @@ export function planSequenceRename(c: ChangeOf<'sequence.rename'>, ctx: PlanCont
 export function planSequenceAlter(c: ChangeOf<'sequence.alter'>, ctx: PlanContext): Step[] {
   const out: Step[] = [];
   const s = c.to;
-  if (c.aspects.includes('options')) out.push(step('sequences', alterSequenceOptions(s, ctx.to), 'sequence', s.id, { reverse: alterSequenceOptions(c.from, ctx.to) }));
+  if (c.aspects.includes('options')) {
+    const bounds = c.from.minValue !== s.minValue || c.from.maxValue !== s.maxValue || c.from.dataType !== s.dataType;
+    out.push(step('sequences', alterSequenceOptions(s, ctx.to), 'sequence', s.id, {
+      reverse: alterSequenceOptions(c.from, ctx.to),
+      hazards: bounds ? [hazard('alter-sequence-bounds', `changes the bounds of sequence ${s.name}; fails when its current value lies outside them`)] : [],
+    }));
+  }
   if (c.aspects.includes('owned-by')) out.push(step('sequence-owners', sequenceOwnedBy(s, ctx.to), 'sequence', s.id));
   if (c.aspects.includes('comment')) {
     const target = { kind: 'sequence', schemaId: s.schemaId, name: s.name } as const;
