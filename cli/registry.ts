@@ -1,7 +1,15 @@
 /** COMMANDS lists every `pgcanvas` subcommand; each lives in `commands/<name>.ts`. */
 import type { Command } from './command';
 import { drizzleCommand } from './commands/drizzle';
+import { importSqlCommand } from './commands/import-sql';
+import { pullCommand } from './commands/pull';
+import { validateCommand } from './commands/validate';
+import { sqlCommand } from './commands/sql';
 
 export const COMMANDS: readonly Command[] = [
   drizzleCommand,
+  importSqlCommand,
+  pullCommand,
+  validateCommand,
+  sqlCommand,
 ];

@@ -11,6 +11,7 @@ import { compileSql } from '@/lib/compile';
 import { ModelSchema, type Model } from '@/lib/model';
 import { kitchenSink, kitchenSinkByHand } from './fixtures/kitchen-sink';
 import { HOSTILE, hostileModel } from './fixtures/hostile';
+import { expectedCatalog, oracleNames, projectCatalog } from './expected-catalog';
 
 const EXAMPLES_DIR = join(import.meta.dirname, '../../examples');
 const examples: Array<[string, Model]> = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort()
@@ -33,13 +34,15 @@ describe.each(DATABASE_KINDS)('compiled fixtures on %s', (kind) => {
   beforeAll(async () => { db = await createDatabase(kind); });
   afterAll(async () => { await db?.close(); });
 
-  it.each(models)('%s compiles and executes', async (_name, model) => {
+  it.each(models)('%s compiles, executes, and the catalog matches the model', async (_name, model) => {
     await inRollback(db, async () => {
       // Examples may name roles in policies: create them (roles are cluster-wide, so outside any test's schema).
       for (const role of model.roles ?? []) await db.exec(`DO $$ BEGIN CREATE ROLE "${role.name.replaceAll('"', '""')}"; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
       await db.exec(compileSql(model, { target }));
       const fp = await catalogFingerprint(db.query);
       expect(Object.keys(fp.tables)).toHaveLength(model.tables.length);
+      const expected = expectedCatalog(model, await oracleNames(model, db.query));
+      expect(projectCatalog(fp, expected)).toEqual(expected);
     });
   });
 
