@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)('SQL round trip on %s', (kind) => {
   for (const file of corpus) {
     it(`corpus ${file}`, async () => {
       await sqlRoundTrip(kind, readFileSync(join(corpusDir, file), 'utf8'));
-    }, 180_000);
+    }, 400_000);
   }
   for (const file of cases) {
     // PG15-only or PG18-only cases say so in their file name.

@@ -35,6 +35,6 @@ describe.each(DATABASE_KINDS)('database round trip on %s', (kind) => {
         await applyScript(c, compileSql(pulledB, { target: TARGET[kind] }));
         expect(await catalogFingerprint(c.query)).toEqual(await catalogFingerprint(b.query));
       });
-    }, 240_000);
+    }, 500_000);
   }
 });
