@@ -57,7 +57,9 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
   const [target, setTarget] = useState(model.settings?.targetVersion ?? 16);
   const searchRef = useRef<HTMLInputElement>(null);
   const save = useAutosave(props.projectId, store, props.version, props.readOnly);
-  const preview = usePreviewWorker(store, tab, target);
+  const preview = usePreviewWorker(store, tab, target, (fixed, error) => {
+    if (fixed) env.dispatch({ type: 'applyFix', title: 'advisor fix', model: fixed }); else session.notify('error', `Fix not applied: ${error ?? 'unknown reason'}`);
+  });
   const problems = useMemo(() => problemsByTable(model, preview.findings), [model, preview.findings]);
   const ctx = useEditorActions({ env, searchRef, setBusy, setDark, setPalette, setHelp, saveNow: save.saveNow });
 

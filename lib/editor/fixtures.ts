@@ -2,7 +2,9 @@
  * Models for tests, the e2e fixture project and the canvas benchmark: a small shop schema and a
  * generated model of N tables x M columns with about R foreign keys per table.
  */
-import { FORMAT_VERSION, PUBLIC_SCHEMA_ID, type Model, type Table } from '@/lib/model';
+import { FORMAT_VERSION } from '@/lib/model/schema';
+import { PUBLIC_SCHEMA_ID } from '@/lib/model/empty';
+import type { Model, Table } from '@/lib/model';
 
 export function shopModel(): Model {
   return {

@@ -2,7 +2,8 @@
  * Column type helpers for the editor: a display label ("varchar(255)", "status[]") and the check that
  * a referencing column's type matches the referenced column's type, with the reason when it does not.
  */
-import { BUILTIN_TYPES, type Column, type ColumnType, type Model } from '@/lib/model';
+import { BUILTIN_TYPES } from '@/lib/model/builtin-types';
+import type { Column, ColumnType, Model } from '@/lib/model';
 
 export function typeLabel(type: ColumnType, model: Pick<Model, 'enums'>): string {
   const suffix = type.array ? '[]' : '';

@@ -18,7 +18,7 @@ const BADGE_TEXT: Record<Badge, { text: string; title: string }> = {
   notnull: { text: 'NN', title: 'not null' },
   identity: { text: 'ID', title: 'identity / serial' },
   generated: { text: 'GEN', title: 'generated column' },
-  security: { text: '🔒', title: 'security mark (password hash, encrypted, personal data or secret)' },
+  security: { text: 'SEC', title: 'security mark (password hash, encrypted, personal data or secret)' },
 };
 
 function TableNodeView({ data, selected, width, height }: NodeProps<TableFlowNode>) {

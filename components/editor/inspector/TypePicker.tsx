@@ -5,7 +5,8 @@
  * A combobox with a listbox: arrows move, Enter picks, Escape closes.
  */
 import { useId, useMemo, useState } from 'react';
-import { BUILTIN_TYPES, BUILTIN_TYPE_NAMES, type ColumnType } from '@/lib/model';
+import { BUILTIN_TYPES, BUILTIN_TYPE_NAMES } from '@/lib/model/builtin-types';
+import type { ColumnType } from '@/lib/model';
 import { typeLabel } from '@/lib/editor/types';
 import { useEditor, useModel } from '../context';
 

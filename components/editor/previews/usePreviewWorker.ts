@@ -15,11 +15,15 @@ export interface PreviewState {
   readonly available: { validate: boolean; advisor: boolean };
   readonly findingsError?: string;
   readonly findingsRevision: number;
+  /** Asks the worker to apply an advisor finding's fix; the result arrives as a command (undoable). */
+  readonly requestFix?: (findingId: string) => void;
 }
 
-export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: number | undefined): PreviewState {
+export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: number | undefined, onFixed: (model: Model | undefined, error?: string) => void): PreviewState {
   const [state, setState] = useState<PreviewState>({ findings: [], available: { validate: false, advisor: false }, findingsRevision: -1 });
   const worker = useRef<Worker | null>(null);
+  const onFixedRef = useRef(onFixed);
+  onFixedRef.current = onFixed;
 
   useEffect(() => {
     const w = new Worker(new URL('../workers/preview.worker.ts', import.meta.url), { type: 'module' });
@@ -29,6 +33,8 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
       if (msg.type === 'preview') {
         setState((s) => ({ ...s, preview: msg }));
         (window as unknown as { __pgcPreview?: unknown }).__pgcPreview = { revision: msg.revision, at: performance.now(), ms: msg.ms };
+      } else if (msg.type === 'fixed') {
+        onFixedRef.current(msg.model, msg.error);
       } else {
         setState((s) => ({ ...s, findings: msg.findings, available: msg.available, findingsError: msg.error, findingsRevision: msg.revision }));
       }
@@ -49,5 +55,5 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
     worker.current?.postMessage({ type: 'request', tab, target });
   }, [tab, target]);
 
-  return state;
+  return { ...state, requestFix: (findingId: string) => worker.current?.postMessage({ type: 'fix', revision: store.getSnapshot().revision, findingId }) };
 }

@@ -24,6 +24,9 @@ export function ProblemsPanel({ state }: { state: PreviewState }) {
                 <span className="pgc-problem-msg">{f.message}</span>
                 <span className="pgc-problem-path">{f.source === 'advisor' ? `advisor ${f.code}` : f.path}</span>
               </button>
+              {f.fixTitle && f.findingId && state.requestFix && (
+                <button type="button" className="pgc-btn" onClick={() => state.requestFix!(f.findingId!)}>Fix: {f.fixTitle}</button>
+              )}
             </li>
           );
         })}

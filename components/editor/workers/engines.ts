@@ -1,14 +1,27 @@
 /**
  * The generators and checks the previews use, wired to the modules other parts of pgcanvas provide.
- * A module that has not landed is `undefined` here and its tab says "not available".
+ * Set one to `undefined` and its tab or panel says "not available" instead of showing something made up.
  */
 import type { Model } from '@/lib/model';
 import { emitDrizzle } from '@/lib/drizzle';
 import { securityFiles } from '@/lib/security';
+import { validateAsync } from '@/lib/model/validate';
+import { advise } from '@/lib/advisor';
 import type { FindingLike } from './protocol';
 
 export const drizzleEngine: ((m: Model) => { files: { path: string; content: string }[] }) | undefined = emitDrizzle;
 export const securityEngine: ((m: Model) => { name: string; sql: string; explanation?: string }[]) | undefined = securityFiles;
 
-export const validateEngine: ((m: Model, target?: number) => Promise<Omit<FindingLike, 'source'>[]>) | undefined = undefined;
-export const adviseEngine: ((m: Model) => Omit<FindingLike, 'source'>[]) | undefined = undefined;
+export const validateEngine: ((m: Model, target?: number) => Promise<Omit<FindingLike, 'source'>[]>) | undefined =
+  (m, target) => validateAsync(m, { target });
+
+/** Advisor findings as problems; 'info' shows as a warning, the rule id is the code. */
+export const adviseEngine: ((m: Model) => Omit<FindingLike, 'source'>[]) | undefined = (m) => advise(m).map((f) => ({
+  code: f.ruleId, severity: f.severity === 'error' ? 'error' : 'warning', message: `${f.message}${f.help ? ` — ${f.help}` : ''}`, path: f.target.path, id: f.target.id,
+  findingId: f.id, fixTitle: f.fix?.title,
+}));
+
+/** applyAdvisorFix runs the fix of one advisor finding on the worker's copy of the model. */
+export function applyAdvisorFix(m: Model, findingId: string): Model | undefined {
+  return advise(m).find((f) => f.id === findingId)?.fix?.apply(m);
+}

@@ -4,9 +4,10 @@
  * (SQL incrementally, Drizzle, Security) and the findings (validation, advisor) off the main thread.
  * Bursts of edits coalesce: only the newest revision is computed.
  */
+import './wasm-shim';
 import type { Model } from '@/lib/model';
 import { IncrementalSql } from '@/lib/editor/preview/incremental-sql';
-import { adviseEngine, drizzleEngine, securityEngine, validateEngine } from './engines';
+import { adviseEngine, applyAdvisorFix, drizzleEngine, securityEngine, validateEngine } from './engines';
 import { applyModelPatch, type FromWorker, type PreviewFile, type PreviewTab, type ToWorker } from './protocol';
 
 let model: Model | undefined;
@@ -79,5 +80,15 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
     case 'model': model = msg.model; revision = msg.revision; schedule(); break;
     case 'patch': if (model) { model = applyModelPatch(model, msg.patch); revision = msg.revision; schedule(); } break;
     case 'request': tab = msg.tab; target = msg.target; schedule(); break;
+    case 'fix': {
+      if (!model || msg.revision !== revision) { post({ type: 'fixed', revision: msg.revision, findingId: msg.findingId, error: 'the model changed meanwhile; try again' }); break; }
+      try {
+        const fixed = applyAdvisorFix(model, msg.findingId);
+        post({ type: 'fixed', revision: msg.revision, findingId: msg.findingId, ...(fixed ? { model: fixed } : { error: 'this finding has no fix any more' }) });
+      } catch (e) {
+        post({ type: 'fixed', revision: msg.revision, findingId: msg.findingId, error: message(e) });
+      }
+      break;
+    }
   }
 };

@@ -16,7 +16,8 @@ export interface ModelPatch {
 export type ToWorker =
   | { type: 'model'; revision: number; model: Model }
   | { type: 'patch'; revision: number; patch: ModelPatch }
-  | { type: 'request'; tab: PreviewTab; target?: number };
+  | { type: 'request'; tab: PreviewTab; target?: number }
+  | { type: 'fix'; revision: number; findingId: string };
 
 export interface PreviewFile {
   readonly name: string;
@@ -31,10 +32,14 @@ export interface FindingLike {
   readonly path: string;
   readonly id?: string;
   readonly source: 'validate' | 'advisor';
+  /** Advisor findings: the stable finding id and the title of its one-click fix, if any. */
+  readonly findingId?: string;
+  readonly fixTitle?: string;
 }
 
 export type FromWorker =
   | { type: 'preview'; revision: number; tab: PreviewTab; files: PreviewFile[]; offsets?: Record<string, number>; ms: number; error?: string }
+  | { type: 'fixed'; revision: number; findingId: string; model?: Model; error?: string }
   | { type: 'findings'; revision: number; findings: FindingLike[]; available: { validate: boolean; advisor: boolean }; error?: string };
 
 /** makePatch lists what changed between two models, comparing records by reference. */

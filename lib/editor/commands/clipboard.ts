@@ -4,7 +4,8 @@
  * id, keeps names when free (else `_2`, ...), re-targets foreign keys inside the copy, keeps those whose
  * target exists in the destination, and drops the rest. Duplicate is copy + paste in one command.
  */
-import { newId, type Enum, type Model, type Schema, type Sequence, type Table } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import type { Enum, Model, Schema, Sequence, Table } from '@/lib/model';
 import { namesInSchema, truncateBytes, uniqueTableName } from '../names';
 import { setLayoutPart, tableLayouts, type TableLayout } from './access';
 import { done, refuse, type CommandResult } from './result';

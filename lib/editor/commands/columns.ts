@@ -2,7 +2,8 @@
  * Column commands: add, update (rename, type, nullability, default, identity, ...), delete (taking every
  * constraint and index that uses the column with it, as DROP COLUMN does), reorder and primary key.
  */
-import { newId, type Column, type Model, type Table } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import type { Column, Model, Table } from '@/lib/model';
 import { chooseName, namesInSchema, uniqueColumnName } from '../names';
 import { applyPatch, findTable, replaceColumn, updateTable, withOptional } from './access';
 import { done, refuse, type CommandResult } from './result';

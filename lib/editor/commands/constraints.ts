@@ -3,7 +3,8 @@
  * New parts get PostgreSQL-style names unique in their schema (`<table>_<cols>_key`, `_check`, `_fkey`,
  * `_idx`); foreign keys are checked for matching types and a unique/primary key on the referenced side.
  */
-import { newId, type Check, type ForeignKey, type Index, type Model, type Policy, type Table, type Unique } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import type { Check, ForeignKey, Index, Model, Policy, Table, Unique } from '@/lib/model';
 import { chooseName, namesInSchema } from '../names';
 import { referenceTypeProblem } from '../types';
 import { applyPatch, findTable, updateTable, withOptional } from './access';

@@ -1,5 +1,6 @@
 /** Enum and schema commands. Deleting something still in use is refused with the first user named. */
-import { newId, type Enum, type Model } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import type { Enum, Model } from '@/lib/model';
 import { applyPatch, withOptional } from './access';
 import { done, refuse, type CommandResult } from './result';
 

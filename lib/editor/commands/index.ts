@@ -45,7 +45,9 @@ export type Command =
   | { type: 'addArea'; areaId?: string; x: number; y: number; width?: number; height?: number; name?: string; color?: string }
   | { type: 'updateDecoration'; kind: 'notes' | 'areas'; id: string; patch: Partial<notes.Note & notes.Area> }
   | { type: 'deleteDecoration'; kind: 'notes' | 'areas'; id: string }
-  | { type: 'setTargetVersion'; version: number | undefined };
+  | { type: 'setTargetVersion'; version: number | undefined }
+  /** applyFix replaces the model with the result of an advisor fix (a pure model -> model function run elsewhere). */
+  | { type: 'applyFix'; title: string; model: Model };
 
 export type CommandType = Command['type'];
 
@@ -90,6 +92,7 @@ export function runCommand(model: Model, cmd: Command): CommandResult {
       if (Object.keys(settings).length === 0) delete (next as Partial<Model>).settings;
       return { ok: true, model: next };
     }
+    case 'applyFix': return { ok: true, model: cmd.model };
     default: {
       const unknown: never = cmd;
       throw new Error(`unknown command: ${JSON.stringify(unknown)}`);

@@ -1,5 +1,6 @@
 /** Notes and areas (coloured groups) on the canvas: layout only, never part of the DDL. */
-import { newId, type Layout, type Model } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import type { Layout, Model } from '@/lib/model';
 import { applyPatch, setLayoutPart } from './access';
 import { done, refuse, type CommandResult } from './result';
 

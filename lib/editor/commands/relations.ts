@@ -3,7 +3,8 @@
  * reference a whole table (creates `<table>_id` with the key's type), and the many-to-many helper
  * (a junction table with a composite primary key and a foreign key to each side).
  */
-import { newId, type Column, type Model, type Table } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import type { Column, Model, Table } from '@/lib/model';
 import { chooseName, namesInSchema, uniqueColumnName, uniqueTableName } from '../names';
 import { referencingType } from '../types';
 import { findTable, setLayoutPart, tableLayouts } from './access';

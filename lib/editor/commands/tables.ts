@@ -2,7 +2,9 @@
  * Table commands: add, rename/update, delete (with every foreign key that points at the table, its
  * partitions, owned sequences and layout, in the same transaction), move, colour/collapse.
  */
-import { newId, PUBLIC_SCHEMA_ID, type Model, type Table } from '@/lib/model';
+import { newId } from '@/lib/model/ids';
+import { PUBLIC_SCHEMA_ID } from '@/lib/model/empty';
+import type { Model, Table } from '@/lib/model';
 import { chooseName, namesInSchema, uniqueTableName } from '../names';
 import { applyPatch, findTable, setLayoutPart, tableLayouts, updateTable, withOptional, type TableLayout } from './access';
 import { done, refuse, type CommandResult } from './result';
