@@ -6,3 +6,5 @@ export { newId } from './ids';
 export { emptyModel, EMPTY_MODEL, PUBLIC_SCHEMA_ID } from './empty';
 export { ModelIndex, type ColumnRef } from './lookup';
 export { loadSqlParser, sqlParserReady, checkExpression, checkTypeSql, parseSql, type ExpressionContext } from './expression';
+export { validate, validateAsync, parseModel, formatFinding, hasErrors, FINDING_CODES, type Finding, type FindingCode, type Severity, type ValidateOptions } from './validate';
+export { upgradeModel, UPGRADES, type UpgradeResult } from './upgrade';

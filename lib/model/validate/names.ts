@@ -30,14 +30,16 @@ class Namespace {
   private readonly seen = new Map<string, NamedThing>();
   constructor(private readonly ctx: RuleContext, private readonly label: string) {}
 
-  add(thing: NamedThing): void {
-    if (thing.name === '') return;
+  /** add registers a name; returns true when it was a duplicate (reported unless `report` is false). */
+  add(thing: NamedThing, report = true): boolean {
+    if (thing.name === '') return false;
     const first = this.seen.get(thing.name);
-    if (first) {
-      this.ctx.error('name-duplicate', `${thing.what} name ${describeName(thing.name)} is already used by ${first.what} ${first.path} (${this.label})`, `${thing.path}.name`, thing.id);
-    } else {
+    if (!first) {
       this.seen.set(thing.name, thing);
+      return false;
     }
+    if (report) this.ctx.error('name-duplicate', `${thing.what} name ${describeName(thing.name)} is already used by ${first.what} ${first.path} (${this.label})`, `${thing.path}.name`, thing.id);
+    return true;
   }
 }
 
@@ -90,8 +92,9 @@ export function nameRules(ctx: RuleContext): void {
   model.tables.forEach((t) => {
     const path = ctx.tablePath(t);
     checkName(ctx, t.name, `${path}.name`, t.id);
-    rel(t.schemaId).add({ name: t.name, path, id: t.id, what: 'table' });
-    typ(t.schemaId).add({ name: t.name, path, id: t.id, what: 'table' });
+    // One finding per clash: a table already reported against a relation is not reported again as a type.
+    const clashed = rel(t.schemaId).add({ name: t.name, path, id: t.id, what: 'table' });
+    typ(t.schemaId).add({ name: t.name, path, id: t.id, what: 'table' }, !clashed);
     tableNames(ctx, t, path, rel(t.schemaId));
   });
 }
