@@ -87,6 +87,18 @@ describe('plan', () => {
     expect(step).toMatchObject({ sql: `ALTER TYPE "public"."mood" ADD VALUE 'it''s' AFTER 'a'`, transactional: false });
   });
 
+  it('changes a generation expression in place from PostgreSQL 17, and recreates the column before', () => {
+    const gen = (expression: string) => edit((m) => { m.tables[0]!.columns.push({ id: 'g', name: 'g', type: { kind: 'builtin', name: 'text' }, nullable: true, generated: { expression } }); });
+    const changes = diff(gen('lower(email)'), gen('upper(email)'));
+    expect(plan(changes, { target: 17 }).map((s) => s.sql)).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "g" SET EXPRESSION AS (upper(email))']);
+    const old = plan(changes, { target: 16 });
+    expect(old.map((s) => s.sql)).toEqual([
+      'ALTER TABLE "public"."users" DROP COLUMN "g"',
+      'ALTER TABLE "public"."users" ADD COLUMN "g" text GENERATED ALWAYS AS (upper(email)) STORED',
+    ]);
+    expect(old[0]!.hazards.map((h) => h.code)).toEqual(['recreate-column']);
+  });
+
   it('uses only hazard codes from the registry', () => {
     const to = edit((m) => { m.tables = []; m.schemas.pop(); });
     for (const s of plan(diff(base, to))) for (const h of s.hazards) expect(Object.keys(HAZARDS)).toContain(h.code);

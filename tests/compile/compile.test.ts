@@ -82,6 +82,14 @@ describe('compileSql', () => {
     expect(() => compileSql(model, { target: 16 })).not.toThrow();
   });
 
+  it('compiles random models generated for every target version 13..18 at that target', () => {
+    for (let target = 13; target <= 18; target++) {
+      fc.assert(fc.property(arbModel({ target }), (model) => {
+        expect(compileSql(model, { target })).toMatch(/;\n$/);
+      }), { numRuns: 20 });
+    }
+  });
+
   it('compiles the empty model to nothing', () => {
     expect(compileSql({ format: 1, schemas: [], tables: [] })).toBe('');
     expect(compileSql({ format: 1, schemas: [{ id: 'p', name: 'public' }], tables: [] })).toBe('');

@@ -65,8 +65,9 @@ describe.each(DATABASE_KINDS)('diff and plan converge on %s', (kind) => {
   }
 
   it.each(MUTATIONS.map((m) => [m.name, m] as const))('%s', async (_name, mutation) => {
-    const b = mutation.apply(structuredClone(BASE));
-    const { fp, steps } = await migrated(BASE, b);
+    const a = mutation.start ? mutation.start(structuredClone(BASE)) : BASE;
+    const b = mutation.apply(structuredClone(a));
+    const { fp, steps } = await migrated(a, b);
     expect(fp).toEqual(await fresh(b));
     expect(steps.length).toBeGreaterThan(0);
     // The plan of a model against itself is empty: nothing drifts.
