@@ -1,6 +1,6 @@
 'use client';
 /** Small shared pieces for the account and project pages: buttons, fields, notices, dialog. */
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode } from 'react';
+import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
 
 const base = 'inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50 disabled:cursor-not-allowed focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-500';
 const kinds = {
@@ -15,12 +15,13 @@ export function Button({ kind = 'secondary', className = '', ...props }: ButtonH
 }
 
 export function Field({ label, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string }) {
+  const id = useId();
   return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium">{label}</span>
-      <input {...props} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500 dark:border-slate-600 dark:bg-slate-900" />
-      {hint ? <span className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
-    </label>
+    <div className="text-sm">
+      <label htmlFor={id} className="mb-1 block font-medium">{label}</label>
+      <input id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...props} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-blue-500 focus:outline-none focus:ring-1 focus:ring-blue-500 dark:border-slate-600 dark:bg-slate-900" />
+      {hint ? <span id={`${id}-hint`} className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
+    </div>
   );
 }
 

@@ -48,18 +48,20 @@ export function clearSessionCookie(secure: boolean): string {
 }
 
 /**
- * clientIp is the address login throttling counts against. Without a trusted proxy the address comes
- * from the connection (Next.js passes it as the last X-Forwarded-For entry it appends); with
- * TRUST_PROXY the first entry, as set by the proxy.
+ * clientIp is the address login throttling counts against: the last X-Forwarded-For entry, which is
+ * the one added by the nearest hop (a reverse proxy appends the peer it saw; Next.js itself fills the
+ * header with the socket address when it is absent). Without a proxy, a client can send its own
+ * X-Forwarded-For and pick its address, so per-address throttling is only reliable behind a proxy that
+ * appends or overwrites the header (docs/storage.md); per-account throttling does not depend on it.
  */
-export function clientIp(request: Request, trustProxy: boolean): string {
+export function clientIp(request: Request, _trustProxy: boolean): string {
   const forwarded = request.headers.get('x-forwarded-for');
   if (forwarded) {
     const parts = forwarded.split(',').map((s) => s.trim()).filter(Boolean);
-    const ip = trustProxy ? parts[0] : parts[parts.length - 1];
+    const ip = parts[parts.length - 1];
     if (ip) return ip.slice(0, 100);
   }
-  return request.headers.get('x-real-ip')?.slice(0, 100) ?? 'unknown';
+  return 'unknown';
 }
 
 function bearerToken(request: Request): string | undefined {

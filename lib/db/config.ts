@@ -42,5 +42,5 @@ export function databaseConfigFromEnv(env: Record<string, string | undefined> = 
       },
     };
   }
-  return { kind: 'pglite', dataDir: resolve(env.DATA_DIR?.trim() || './.data') };
+  return { kind: 'pglite', dataDir: resolve(/*turbopackIgnore: true*/ env.DATA_DIR?.trim() || './.data') };
 }

@@ -30,14 +30,14 @@ export interface MigrationResult {
 
 /** defaultMigrationsDir is `drizzle/` beside package.json (MIGRATIONS_DIR overrides it). */
 export function defaultMigrationsDir(): string {
-  return resolve(process.env.MIGRATIONS_DIR ?? join(process.cwd(), 'drizzle'));
+  return resolve(/*turbopackIgnore: true*/ process.env.MIGRATIONS_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle'));
 }
 
 /** readMigrations loads the migrations in journal order. */
 export function readMigrations(dir: string = defaultMigrationsDir()): Migration[] {
-  const journal = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const journal = JSON.parse(readFileSync(/*turbopackIgnore: true*/ join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
   return [...journal.entries].sort((a, b) => a.idx - b.idx).map((entry) => {
-    const text = readFileSync(join(dir, `${entry.tag}.sql`), 'utf8');
+    const text = readFileSync(/*turbopackIgnore: true*/ join(dir, `${entry.tag}.sql`), 'utf8');
     return {
       name: entry.tag,
       checksum: createHash('sha256').update(text).digest('hex'),

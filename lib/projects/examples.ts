@@ -13,18 +13,18 @@ export interface ExampleSummary {
 }
 
 export function examplesDir(): string {
-  return resolve(process.env.EXAMPLES_DIR ?? join(process.cwd(), 'examples'));
+  return resolve(/*turbopackIgnore: true*/ process.env.EXAMPLES_DIR ?? join(/*turbopackIgnore: true*/ process.cwd(), 'examples'));
 }
 
 async function readExample(id: string): Promise<Record<string, unknown>> {
-  const text = await readFile(join(examplesDir(), `${id}.json`), 'utf8');
+  const text = await readFile(/*turbopackIgnore: true*/ join(examplesDir(), `${id}.json`), 'utf8');
   return JSON.parse(text) as Record<string, unknown>;
 }
 
 export async function listExamples(): Promise<ExampleSummary[]> {
   let files: string[];
   try {
-    files = (await readdir(examplesDir())).filter((f) => f.endsWith('.json')).sort();
+    files = (await readdir(/*turbopackIgnore: true*/ examplesDir())).filter((f) => f.endsWith('.json')).sort();
   } catch {
     return [];
   }

@@ -1,31 +1,24 @@
 /**
- * checkModel is the single gate every model passes before it is stored (create, upload, autosave,
- * restore): the shape (zod) and then the model's own validator. Errors refuse the model with the list
- * of findings; warnings are stored with it.
+ * checkModel is the single gate every model passes before it is stored (create, upload, autosave):
+ * the model's own parser (format upgrades + shape) and validator (lib/model/validate, with the real SQL
+ * parser for expressions). Any error refuses the model with the full list of findings; warnings are
+ * returned alongside and the model is stored.
  */
-import { ModelSchema, type Model } from '@/lib/model';
+import type { Model } from '@/lib/model';
+import { parseModel, validateAsync, type Finding } from '@/lib/model/validate';
 
-export interface ModelFinding {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  path: string;
-  id?: string;
-}
+export type ModelFinding = Finding;
 
 export type ModelCheck = { ok: true; model: Model; warnings: ModelFinding[] } | { ok: false; findings: ModelFinding[] };
 
-function zodPath(path: PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)';
-}
+/** MAX_FINDINGS caps what a response carries; the message says how many there were. */
+const MAX_FINDINGS = 200;
 
-export function checkModel(json: unknown): ModelCheck {
-  const parsed = ModelSchema.safeParse(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      findings: parsed.error.issues.slice(0, 200).map((issue) => ({ code: `shape-${issue.code}`, severity: 'error', message: issue.message, path: zodPath(issue.path) })),
-    };
-  }
-  return { ok: true, model: parsed.data, warnings: [] };
+export async function checkModel(json: unknown): Promise<ModelCheck> {
+  const parsed = parseModel(json);
+  if (!parsed.ok) return { ok: false, findings: parsed.findings.slice(0, MAX_FINDINGS) };
+  const findings = await validateAsync(parsed.model);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) return { ok: false, findings: errors.slice(0, MAX_FINDINGS) };
+  return { ok: true, model: parsed.model, warnings: findings.filter((f) => f.severity === 'warning') };
 }

@@ -63,7 +63,7 @@ export async function createProject(ctx: AppContext, userId: string, nameInput: 
   const name = parseProjectName(nameInput);
   let model: Model = emptyModel();
   if (modelInput !== undefined && modelInput !== null) {
-    const checked = checkModel(modelInput);
+    const checked = await checkModel(modelInput);
     if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; nothing was stored.', { findings: checked.findings });
     model = checked.model;
   }

@@ -30,7 +30,7 @@ export async function getWorkingModel(ctx: AppContext, userId: string, projectId
 /** saveModel stores a valid model as the next version, if baseVersion is still current. */
 export async function saveModel(ctx: AppContext, userId: string, projectId: string, baseVersion: number, modelInput: unknown): Promise<{ version: number }> {
   await requireRole(ctx, userId, projectId, 'editor');
-  const checked = checkModel(modelInput);
+  const checked = await checkModel(modelInput);
   if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
   return writeModel(ctx, userId, projectId, checked.model, baseVersion);
 }

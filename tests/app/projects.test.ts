@@ -93,6 +93,15 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
     const bad = await alice.call('PUT', `/api/projects/${id}/model`, { body: { model: { ...m2, tables: [{ nope: true }] } }, headers: { 'if-match': '2' } });
     expect(bad.status).toBe(422);
     expect(bad.body.findings.length).toBeGreaterThan(0);
+    // Beyond shape: the model's validator (real SQL parser, duplicate names) refuses it too.
+    const brokenCheck = modelWithTables(1);
+    brokenCheck.tables[0]!.checks![0]!.expression = 'amount >= (';
+    const semantic = await alice.call('PUT', `/api/projects/${id}/model`, { body: { model: brokenCheck }, headers: { 'if-match': '2' } });
+    expect(semantic.status).toBe(422);
+    expect(semantic.body.findings.some((f: { path: string }) => f.path.includes('checks'))).toBe(true);
+    const duplicate = modelWithTables(2);
+    duplicate.tables[1]!.name = duplicate.tables[0]!.name;
+    expect((await alice.call('PUT', `/api/projects/${id}/model`, { body: { model: duplicate }, headers: { 'if-match': '2' } })).status).toBe(422);
     const now = await alice.call('GET', `/api/projects/${id}/model`);
     expect(now.body).toEqual({ model: m1, version: 2 });
   });
