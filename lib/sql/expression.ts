@@ -6,3 +6,11 @@
 export function parenthesize(expr: string): string {
   return expr.includes('--') ? `(${expr}\n)` : `(${expr})`;
 }
+
+/**
+ * endLineComment ends verbatim SQL (a custom type, a partition bound) with a line break when it could
+ * end in a `--` comment, so the text that follows it in the statement is never commented out.
+ */
+export function endLineComment(sql: string): string {
+  return sql.includes('--') ? `${sql}\n` : sql;
+}

@@ -2,7 +2,7 @@
 import type { PartitionKey, Table } from '@/lib/model';
 import type { SqlNames } from './names';
 import { quoteIdent } from './quote';
-import { parenthesize } from './expression';
+import { endLineComment, parenthesize } from './expression';
 import { columnDefinition } from './column';
 import { constraintClause, inlineConstraints } from './constraint';
 import { renderOpclass } from './index-def';
@@ -20,7 +20,7 @@ export function createTable(table: Table, names: SqlNames): string {
     // A partition takes its columns from the parent; it may still carry constraints of its own.
     sql = `${head} PARTITION OF ${names.tableById(table.partitionOf.parentId)}`;
     if (inline.length) sql += ` (\n  ${inline.join(',\n  ')}\n)`;
-    sql += ` ${table.partitionOf.bound.trim()}`;
+    sql += ` ${endLineComment(table.partitionOf.bound.trim())}`;
   } else {
     const items = [...table.columns.map((c) => columnDefinition(table, c, names)), ...inline];
     sql = items.length ? `${head} (\n  ${items.join(',\n  ')}\n)` : `${head} ()`;
@@ -60,7 +60,7 @@ export function detachPartition(table: Table, parentId: string, names: SqlNames)
 
 export function attachPartition(table: Table, names: SqlNames): string {
   if (!table.partitionOf) throw new Error(`table ${table.id} is not a partition`);
-  return `ALTER TABLE ${names.tableById(table.partitionOf.parentId)} ATTACH PARTITION ${names.table(table)} ${table.partitionOf.bound.trim()}`;
+  return `ALTER TABLE ${names.tableById(table.partitionOf.parentId)} ATTACH PARTITION ${names.table(table)} ${endLineComment(table.partitionOf.bound.trim())}`;
 }
 
 export function enableRls(table: Table, names: SqlNames, enabled: boolean): string {

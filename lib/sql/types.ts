@@ -5,6 +5,7 @@
 import { BUILTIN_TYPES, type BuiltinTypeInfo, type BuiltinTypeName, type ColumnType } from '@/lib/model';
 import type { SqlNames } from './names';
 import { requireTarget } from './target';
+import { endLineComment } from './expression';
 
 export function renderType(type: ColumnType, names: SqlNames, where = 'column'): string {
   const suffix = type.array ? '[]' : '';
@@ -16,7 +17,7 @@ export function renderType(type: ColumnType, names: SqlNames, where = 'column'):
       return names.qualified(e.schemaId, e.name) + suffix;
     }
     case 'custom':
-      return type.sql.trim() + suffix;
+      return endLineComment(type.sql.trim()) + suffix;
     default:
       throw new Error(`unknown column type kind ${(type as { kind: string }).kind}`);
   }

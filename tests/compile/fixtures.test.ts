@@ -75,6 +75,32 @@ describe.each(DATABASE_KINDS)('compiled fixtures on %s', (kind) => {
     });
   });
 
+  it('user SQL ending in a line comment cannot comment out the rest of a statement', async () => {
+    const model: Model = {
+      format: 1, schemas: [{ id: 'p', name: 'public' }],
+      extensions: [{ id: 'x', name: 'citext' }],
+      tables: [
+        {
+          id: 't', schemaId: 'p', name: 't',
+          columns: [
+            { id: 'k', name: 'k', type: { kind: 'builtin', name: 'integer' }, nullable: false },
+            { id: 'a', name: 'a', type: { kind: 'custom', sql: 'citext -- a comment', array: true }, nullable: false, default: "'{}' -- empty" },
+          ],
+          checks: [{ id: 'c', name: 'c_check', expression: 'k > 0 -- positive' }],
+          partitionBy: { strategy: 'list', keys: [{ columnId: 'k' }] },
+        },
+        { id: 'p1', schemaId: 'p', name: 't_1', columns: [], partitionOf: { parentId: 't', bound: 'FOR VALUES IN (1) -- one' } },
+      ],
+    };
+    await inRollback(db, async () => {
+      await db.exec(compileSql(model, { target }));
+      const col = (await db.query<{ type: string; attnotnull: boolean }>(`SELECT format_type(atttypid, atttypmod) AS type, attnotnull FROM pg_attribute WHERE attrelid = 'public.t'::regclass AND attname = 'a'`)).rows[0]!;
+      expect(col).toEqual({ type: 'citext[]', attnotnull: true });
+      const parts = await db.query(`SELECT 1 FROM pg_inherits WHERE inhparent = 'public.t'::regclass`);
+      expect(parts.rows).toHaveLength(1);
+    });
+  });
+
   it('tables that reference each other in a cycle are created (foreign keys come last)', async () => {
     const cycle: Model = {
       format: 1,
