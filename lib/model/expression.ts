@@ -52,30 +52,40 @@ const SUBQUERY_FORBIDDEN: ReadonlySet<ExpressionContext> = new Set(['default', '
  * and no sub-query where PostgreSQL forbids one.
  */
 export function checkExpression(expr: string, context: ExpressionContext): ExpressionProblem | undefined {
-  if (expr.trim() === '') return { message: 'expression is empty' };
+  const result = analyzeExpression(expr, context);
+  return result.ok ? undefined : result.problem;
+}
+
+/**
+ * analyzeExpression is checkExpression that also returns the parsed expression node (libpg_query
+ * JSON) when it is acceptable, so callers that inspect it (column references, functions) parse once.
+ */
+export function analyzeExpression(expr: string, context: ExpressionContext): { ok: true; node: unknown } | { ok: false; problem: ExpressionProblem } {
+  const problem = (message: string) => ({ ok: false as const, problem: { message } });
+  if (expr.trim() === '') return problem('expression is empty');
   const parsed = parseSql(`SELECT (${expr}\n)`);
   if (!parsed.ok) {
-    return { message: `not a valid SQL expression: ${parsed.message}` };
+    return problem(`not a valid SQL expression: ${parsed.message}`);
   }
-  if (parsed.stmts.length !== 1) return { message: 'must be exactly one expression, not several statements' };
+  if (parsed.stmts.length !== 1) return problem('must be exactly one expression, not several statements');
   const stmt = (parsed.stmts[0] as { stmt?: Record<string, unknown> }).stmt ?? {};
   const select = stmt['SelectStmt'] as Record<string, unknown> | undefined;
-  if (!select) return { message: 'must be exactly one expression' };
+  if (!select) return problem('must be exactly one expression');
   const targets = select['targetList'] as unknown[] | undefined;
   const extraClauses = ['fromClause', 'whereClause', 'groupClause', 'havingClause', 'sortClause', 'limitCount', 'limitOffset', 'windowClause', 'withClause', 'valuesLists', 'intoClause', 'distinctClause', 'lockingClause'];
   if (!targets || targets.length !== 1 || extraClauses.some((k) => select[k] !== undefined) || select['op'] !== 'SETOP_NONE') {
-    return { message: 'must be exactly one expression' };
+    return problem('must be exactly one expression');
   }
   // `a, b` inside our wrapping parentheses parses as an implicit ROW(a, b) that starts at the
   // wrapper's own parenthesis (offset 7): that is a list, not one expression.
   const row = ((targets[0] as Record<string, Record<string, unknown>>)['ResTarget']?.['val'] as Record<string, Record<string, unknown>> | undefined)?.['RowExpr'];
   if (row && row['row_format'] === 'COERCE_IMPLICIT_CAST' && row['location'] === 'SELECT '.length) {
-    return { message: 'must be exactly one expression, not a comma-separated list' };
+    return problem('must be exactly one expression, not a comma-separated list');
   }
   if (SUBQUERY_FORBIDDEN.has(context) && containsKey(targets[0], 'SubLink')) {
-    return { message: `sub-queries are not allowed in ${contextLabel(context)} expressions` };
+    return problem(`sub-queries are not allowed in ${contextLabel(context)} expressions`);
   }
-  return undefined;
+  return { ok: true, node: targets[0] };
 }
 
 function contextLabel(context: ExpressionContext): string {

@@ -6,7 +6,7 @@
  * generated column may not reference another generated column, and expressions PostgreSQL requires
  * to be immutable (generated, index, partition key) may not call the common volatile/stable functions.
  */
-import { checkExpression, parseSql, type ExpressionContext } from '../expression';
+import { analyzeExpression, type ExpressionContext } from '../expression';
 import type { Column, Table } from '../schema';
 import type { RuleContext } from './context';
 
@@ -51,16 +51,14 @@ const LABELS: Record<ExpressionContext, string> = {
 
 /** checkSql runs one expression through the parser and the column/immutability rules. */
 function checkSql(ctx: RuleContext, expr: string, context: ExpressionContext, path: string, id: string, columns?: readonly Column[], tableName?: string): void {
-  const problem = checkExpression(expr, context);
-  if (problem) {
-    ctx.error(context === 'policy' ? 'policy-expression' : 'expression-invalid', `${LABELS[context]}: ${problem.message}`, path, id);
+  const analyzed = analyzeExpression(expr, context);
+  if (!analyzed.ok) {
+    ctx.error(context === 'policy' ? 'policy-expression' : 'expression-invalid', `${LABELS[context]}: ${analyzed.problem.message}`, path, id);
     return;
   }
   if (context === 'policy' || columns === undefined) return;
-  const parsed = parseSql(`SELECT (${expr}\n)`);
-  if (!parsed.ok) return;
   const found: Scan = { columns: [], volatile: [] };
-  scan(parsed.stmts, found);
+  scan(analyzed.node, found);
   for (const name of new Set(found.columns)) {
     if (context === 'default') {
       ctx.error('expression-column', `DEFAULT cannot reference a column (${JSON.stringify(name)})`, path, id);
