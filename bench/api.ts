@@ -1,0 +1,202 @@
+/**
+ * bench/api.ts: 50 concurrent clients doing load/save cycles of a 200-table model against the built
+ * app (`next start`), for 30 s, on PGlite and on the PostgreSQL server.
+ *
+ * Each client loads a project (GET /api/projects/:id/model), changes the model and saves it
+ * (PUT .../model with If-Match). Five clients share each of ten projects, so stale saves (409) happen
+ * and are part of the protocol, not errors. At the end every project's version must equal 1 + the
+ * number of saves the server acknowledged with 200: any difference is a lost (or phantom) update.
+ * Reference: the same clients calling GET /api/session (authentication only) for a few seconds, so
+ * load and save latencies are also quoted as ratios to it.
+ *
+ * Env: BENCH_SECONDS (30), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next; built if missing),
+ * BENCH_DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_BACKENDS (pglite,server).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { modelWithTables } from '../tests/app/models';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const PROJECTS = Math.max(1, Math.round(CLIENTS / 5));
+const TABLES = 200;
+const DIST = process.env.NEXT_DIST_DIR ?? '.next';
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,server').split(',').map((s) => s.trim());
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => resolve(p)); });
+  });
+}
+
+async function startApp(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => { stderr += String(d); });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited: ${stderr.slice(-1500)}`);
+    try { if ((await fetch(`${base}/api/setup`)).ok) break; } catch { /* starting */ }
+    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error('next start did not answer in 90 s'); }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    base,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      if (stderr.trim()) console.log(`  server stderr (last 500 chars): ${stderr.slice(-500)}`);
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface Stats { latencies: number[]; errors: number; statuses: Map<number, number> }
+const newStats = (): Stats => ({ latencies: [], errors: 0, statuses: new Map() });
+
+async function timed(stats: Stats, fn: () => Promise<Response>): Promise<Response | undefined> {
+  const t0 = performance.now();
+  try {
+    const r = await fn();
+    const body = await r.arrayBuffer();
+    stats.latencies.push(performance.now() - t0);
+    stats.statuses.set(r.status, (stats.statuses.get(r.status) ?? 0) + 1);
+    return new Response(body, { status: r.status, headers: r.headers });
+  } catch {
+    stats.errors++;
+    return undefined;
+  }
+}
+
+function summary(name: string, s: Stats, seconds: number, reference?: number) {
+  const sorted = [...s.latencies].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
+  const p99 = percentile(sorted, 99);
+  const ratio = reference ? `  (p50 ${(p50 / reference).toFixed(1)}x reference)` : '';
+  const statuses = [...s.statuses.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
+  console.log(`  ${name.padEnd(10)} ${String(sorted.length).padStart(7)} req  ${(sorted.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  network errors ${s.errors}  [${statuses}]${ratio}`);
+  return { p50, p99 };
+}
+
+async function runBackend(kind: string): Promise<void> {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'pgcanvas-bench-'));
+    env = { DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+    try { await admin.connect(); } catch (e) { console.log(`server: skipped, no PostgreSQL at ${ADMIN_URL} (${(e as Error).message})`); return; }
+    const name = `pgcanvas_bench_${Date.now()}`;
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    const version = await (async () => { const c = new pg.Client({ connectionString: url.toString() }); await c.connect(); const r = await c.query('SHOW server_version'); await c.end(); return r.rows[0].server_version; })();
+    console.log(`server: PostgreSQL ${version}, pool max ${process.env.DATABASE_POOL_MAX ?? 10}`);
+    env = { DATABASE_URL: url.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const app = await startApp(env);
+  try {
+    const origin = { origin: app.base, 'content-type': 'application/json' };
+    const setup = await fetch(`${app.base}/api/setup`, { method: 'POST', headers: origin, body: JSON.stringify({ email: 'bench@example.com', password: 'bench password 1234' }) });
+    if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`);
+    const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
+    const tokenReply = await fetch(`${app.base}/api/tokens`, { method: 'POST', headers: { ...origin, cookie }, body: JSON.stringify({ name: 'bench' }) });
+    const { token } = (await tokenReply.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const model = modelWithTables(TABLES);
+    const modelBytes = JSON.stringify({ model }).length;
+    const projectIds: string[] = [];
+    for (let i = 0; i < PROJECTS; i++) {
+      const r = await fetch(`${app.base}/api/projects`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: `bench ${i}`, model }) });
+      if (r.status !== 201) throw new Error(`create: ${r.status} ${await r.text()}`);
+      projectIds.push(((await r.json()) as { id: string }).id);
+    }
+    console.log(`${kind}: ${CLIENTS} clients, ${PROJECTS} projects of ${TABLES} tables (${(modelBytes / 1024).toFixed(0)} KB per save), ${SECONDS} s`);
+
+    // Reference: authentication only.
+    const reference = newStats();
+    const refEnd = Date.now() + 3000;
+    await Promise.all(Array.from({ length: CLIENTS }, async () => {
+      while (Date.now() < refEnd) await timed(reference, () => fetch(`${app.base}/api/session`, { headers: auth }));
+    }));
+
+    const load = newStats();
+    const save = newStats();
+    const acknowledged = new Map<string, number>(projectIds.map((id) => [id, 0]));
+    const end = Date.now() + SECONDS * 1000;
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+      const id = projectIds[c % PROJECTS]!;
+      let n = 0;
+      while (Date.now() < end) {
+        const got = await timed(load, () => fetch(`${app.base}/api/projects/${id}/model`, { headers: auth }));
+        if (!got || got.status !== 200) continue;
+        const { model: current, version } = (await got.json()) as { model: typeof model; version: number };
+        current.tables[(c + n++) % TABLES]!.comment = `client ${c} edit ${n}`;
+        const put = await timed(save, () => fetch(`${app.base}/api/projects/${id}/model`, {
+          method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': String(version) }, body: JSON.stringify({ model: current }),
+        }));
+        if (put?.status === 200) acknowledged.set(id, acknowledged.get(id)! + 1);
+      }
+    }));
+    const elapsed = (performance.now() - t0) / 1000;
+
+    let lost = 0;
+    for (const id of projectIds) {
+      const r = await fetch(`${app.base}/api/projects/${id}/model`, { headers: auth });
+      const { version } = (await r.json()) as { version: number };
+      lost += Math.abs(1 + acknowledged.get(id)! - version);
+    }
+    const ref = summary('reference', reference, 3);
+    const l = summary('load', load, elapsed, ref.p50);
+    const s = summary('save', save, elapsed, ref.p50);
+    const saves = [...acknowledged.values()].reduce((a, b) => a + b, 0);
+    const unexpected = (st: Stats) => st.errors + [...st.statuses.entries()].filter(([k]) => k !== 200 && k !== 409).reduce((a, [, v]) => a + v, 0);
+    console.log(`  total ${((load.latencies.length + save.latencies.length) / elapsed).toFixed(1)} req/s; ${saves} saves acknowledged, ${save.statuses.get(409) ?? 0} stale saves refused (409); errors ${unexpected(load) + unexpected(save)}; lost updates ${lost}`);
+    console.log(`  target p99 < 50 ms: load ${l.p99 < 50 ? 'met' : 'NOT met'}, save ${s.p99 < 50 ? 'met' : 'NOT met'}`);
+  } finally {
+    await app.stop();
+    await cleanup();
+  }
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'BUILD_ID'))) {
+    console.log(`no build in ${DIST}: running next build first`);
+    const r = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: DIST } });
+    if (r.status !== 0) process.exit(1);
+  }
+  for (const kind of BACKENDS) await runBackend(kind);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
