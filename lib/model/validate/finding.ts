@@ -35,7 +35,7 @@ export const FINDING_CODES = [
   // partitions
   'partition-parent', 'partition-columns', 'partition-bound', 'partition-key', 'partition-key-not-in-unique',
   // rls
-  'policy-without-rls', 'policy-expression', 'rls-force-without-enable',
+  'policy-without-rls', 'policy-expression', 'policy-role-unknown', 'rls-force-without-enable',
   // enums, comments, versions, verbatim SQL
   'enum-label', 'comment-empty', 'version-feature', 'sql-object-invalid',
 ] as const;

@@ -56,6 +56,16 @@ describe('partition rules', () => {
     expectFinding(ex, 'expression-invalid', 'tables[2].partitionBy.keys[0].expression');
   });
 
+  it('checks hash bounds: remainder below modulus, no repeats however spelled', () => {
+    const m = baseModel();
+    table(m, 'tbl_events').partitionBy!.strategy = 'hash';
+    table(m, 'tbl_events_2024').partitionOf!.bound = 'FOR VALUES WITH (MODULUS 2, REMAINDER 2)';
+    table(m, 'tbl_events_default').partitionOf!.bound = 'for values with (remainder 1, modulus 2)';
+    expectFinding(m, 'partition-bound', 'tables[3].partitionOf.bound');
+    table(m, 'tbl_events_2024').partitionOf!.bound = 'FOR VALUES WITH (MODULUS 2, REMAINDER 1)';
+    expectFinding(m, 'partition-bound', 'tables[4].partitionOf.bound');
+  });
+
   it('accepts list and hash partitioning done right', () => {
     const m = baseModel();
     table(m, 'tbl_events').partitionBy!.strategy = 'hash';

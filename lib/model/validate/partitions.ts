@@ -12,7 +12,7 @@ import type { RuleContext } from './context';
 const STRATEGY_CODE = { range: 'r', list: 'l', hash: 'h' } as const;
 const ALLOWED_CREATE_KEYS: ReadonlySet<string> = new Set(['relation', 'inhRelations', 'partbound', 'oncommit']);
 
-interface Bound { readonly isDefault: boolean; readonly strategy?: string; readonly lower?: number; readonly upper?: number }
+interface Bound { readonly isDefault: boolean; readonly strategy?: string; readonly lower?: number; readonly upper?: number; readonly modulus?: number; readonly remainder?: number }
 
 /** parseBound reads a bound clause; returns the bound or the reason it is not one. */
 export function parseBound(bound: string): Bound | string {
@@ -20,11 +20,11 @@ export function parseBound(bound: string): Bound | string {
   if (!parsed.ok) return `not a valid partition bound: ${parsed.message}`;
   if (parsed.stmts.length !== 1) return 'must be one partition bound (FOR VALUES ... or DEFAULT), not several statements';
   const create = ((parsed.stmts[0] as { stmt?: Record<string, unknown> }).stmt ?? {})['CreateStmt'] as Record<string, unknown> | undefined;
-  const spec = create?.['partbound'] as { is_default?: boolean; strategy?: string; lowerdatums?: unknown[]; upperdatums?: unknown[] } | undefined;
+  const spec = create?.['partbound'] as { is_default?: boolean; strategy?: string; lowerdatums?: unknown[]; upperdatums?: unknown[]; modulus?: number; remainder?: number } | undefined;
   if (!create || !spec) return 'must be a partition bound: FOR VALUES ... or DEFAULT';
   const extra = Object.keys(create).filter((k) => !ALLOWED_CREATE_KEYS.has(k));
   if (extra.length > 0) return 'must be only the bound (FOR VALUES ... or DEFAULT), without storage options, tablespace or sub-partitioning';
-  return { isDefault: spec.is_default === true, strategy: spec.strategy, lower: spec.lowerdatums?.length, upper: spec.upperdatums?.length };
+  return { isDefault: spec.is_default === true, strategy: spec.strategy, lower: spec.lowerdatums?.length, upper: spec.upperdatums?.length, modulus: spec.modulus ?? 0, remainder: spec.remainder ?? 0 };
 }
 
 function partitionOfRules(ctx: RuleContext, t: Table, path: string, defaults: Map<string, string>, bounds: Map<string, string>): void {
@@ -62,7 +62,10 @@ function partitionOfRules(ctx: RuleContext, t: Table, path: string, defaults: Ma
   if (strategy === 'range' && (bound.lower !== keys || bound.upper !== keys)) {
     ctx.error('partition-bound', `a range bound needs ${keys} value${keys === 1 ? '' : 's'} in FROM and TO, one per partition key`, bpath, t.id);
   }
-  const normal = `${parent.id}:${t.partitionOf.bound.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  if (strategy === 'hash' && (bound.modulus! < 1 || bound.remainder! >= bound.modulus!)) {
+    ctx.error('partition-bound', 'a hash partition needs MODULUS >= 1 and 0 <= REMAINDER < MODULUS', bpath, t.id);
+  }
+  const normal = strategy === 'hash' ? `${parent.id}:hash:${bound.modulus}:${bound.remainder}` : `${parent.id}:${t.partitionOf.bound.replace(/\s+/g, ' ').trim().toLowerCase()}`;
   const twin = bounds.get(normal);
   if (twin) ctx.error('partition-bound', `the same bound as partition ${twin}; partitions of one table cannot overlap`, bpath, t.id);
   else bounds.set(normal, path);

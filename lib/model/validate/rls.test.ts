@@ -22,6 +22,14 @@ describe('RLS rules', () => {
     expectClean(ins);
   });
 
+  it('warns about policy roles that are neither keywords nor declared roles', () => {
+    const m = baseModel();
+    table(m, 'tbl_users').policies![0]!.roles = ['PUBLIC', 'current_user', 'app_rw'];
+    expectFinding(m, 'policy-role-unknown', 'tables[0].policies[0].roles[2]', { severity: 'warning' });
+    m.roles = [{ id: 'role_rw', name: 'app_rw', purpose: 'app' }];
+    expectClean(m);
+  });
+
   it('warns about FORCE without ENABLE', () => {
     const m = baseModel();
     table(m, 'tbl_posts').rls = { enabled: false, forced: true };

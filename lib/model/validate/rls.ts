@@ -5,7 +5,11 @@
  */
 import type { RuleContext } from './context';
 
+/** Role specifications that are SQL keywords, not role names. */
+const ROLE_KEYWORDS: ReadonlySet<string> = new Set(['public', 'current_user', 'current_role', 'session_user']);
+
 export function rlsRules(ctx: RuleContext): void {
+  const declared = new Set((ctx.model.roles ?? []).map((r) => r.name));
   ctx.model.tables.forEach((t) => {
     const path = ctx.tablePath(t);
     const enabled = t.rls?.enabled === true;
@@ -20,6 +24,11 @@ export function rlsRules(ctx: RuleContext): void {
       if ((command === 'select' || command === 'delete') && p.withCheck !== undefined) {
         ctx.error('policy-expression', `a ${command.toUpperCase()} policy takes only USING, not WITH CHECK`, `${ppath}.withCheck`, p.id);
       }
+      p.roles?.forEach((role, k) => {
+        if (role !== '' && !ROLE_KEYWORDS.has(role.toLowerCase()) && !declared.has(role)) {
+          ctx.warn('policy-role-unknown', `role ${JSON.stringify(role)} is not declared in "roles"; it must exist in the database before this policy is created`, `${ppath}.roles[${k}]`, p.id);
+        }
+      });
       if (p.using === undefined && p.withCheck === undefined) ctx.warn('policy-expression', 'a policy with neither USING nor WITH CHECK lets no row through', ppath, p.id);
     });
   });
