@@ -109,6 +109,8 @@ export function expectedCatalog(model: Model, n: OracleNames): Projection {
   };
 
   const out: Projection = { schemas: {}, enums: {}, sequences: {}, identitySequences: 0, tables: {} };
+  // The public schema exists in every database, modelled or not; its default comment varies by version.
+  out.schemas.public = 'any';
   for (const s of model.schemas) out.schemas[s.name] = s.name === 'public' && s.comment === undefined ? 'any' : s.comment ?? null;
   for (const e of model.enums ?? []) out.enums[rel(e.schemaId, e.name)] = { labels: e.values, comment: e.comment ?? null };
   for (const s of model.sequences ?? []) {
