@@ -1,16 +1,15 @@
 /**
- * Foreign key rules: as many referencing as referenced columns; matching types (the same type, or
- * for integers and text types a warning since PostgreSQL accepts the pair but joins cast); the
+ * Foreign key rules: as many referencing as referenced columns; matching types (the same type; a
+ * warning for different types of one category or custom types, which PostgreSQL may accept through
+ * implicit casts; an error across categories or with enums); the
  * referenced columns are exactly a PRIMARY KEY, a non-deferrable UNIQUE or a plain unique index of
  * the target; SET NULL / SET DEFAULT actions that would fail on NOT NULL columns.
  */
+import { BUILTIN_TYPES, type BuiltinTypeName } from '../builtin-types';
 import type { Column, ColumnType, ForeignKey, Table } from '../schema';
 import type { RuleContext } from './context';
 import { deferrableRule } from './keys';
 import { typeLabel } from './type-support';
-
-const INTEGERS: ReadonlySet<string> = new Set(['smallint', 'integer', 'bigint']);
-const TEXTS: ReadonlySet<string> = new Set(['text', 'varchar']);
 
 function base(type: ColumnType): string {
   switch (type.kind) {
@@ -33,11 +32,18 @@ function compareTypes(ctx: RuleContext, from: Column, to: Column, path: string, 
     ctx.error('fk-type-mismatch', `foreign key column ${pair} differ: one is an array`, path, fk.id);
   } else if (a === b) {
     if (mods(from.type) !== mods(to.type)) ctx.warn('fk-length-mismatch', `foreign key column ${pair} have different lengths or precision`, path, fk.id);
-  } else if ((INTEGERS.has(a) && INTEGERS.has(b)) || (TEXTS.has(a) && TEXTS.has(b))) {
-    ctx.warn('fk-type-mismatch', `foreign key column ${pair} have different types; PostgreSQL accepts this, but use the same type`, path, fk.id);
+  } else if (from.type.kind === 'enum' || to.type.kind === 'enum') {
+    ctx.error('fk-type-mismatch', `foreign key column ${pair} have incompatible types (an enum only equals itself)`, path, fk.id);
+  } else if (from.type.kind === 'custom' || to.type.kind === 'custom' || category(from.type) === category(to.type)) {
+    // PostgreSQL accepts many such pairs through implicit casts (integer -> bigint, varchar -> text, text -> citext).
+    ctx.warn('fk-type-mismatch', `foreign key column ${pair} have different types; PostgreSQL may accept this through a cast, but use the same type`, path, fk.id);
   } else {
     ctx.error('fk-type-mismatch', `foreign key column ${pair} have incompatible types`, path, fk.id);
   }
+}
+
+function category(type: ColumnType): string | undefined {
+  return type.kind === 'builtin' ? BUILTIN_TYPES[type.name as BuiltinTypeName]?.category : undefined;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -50,6 +50,10 @@ describe('index rules', () => {
     trgm.extensions!.push({ id: 'ext_trgm', name: 'pg_trgm' });
     expectClean(trgm);
     expectFinding(withIndex({ method: 'brin', elements: [{ columnId: 'col_posts_tags' }] }), 'index-opclass', `${PATH}.elements[0].columnId`);
+    const gist = withIndex({ method: 'gist', elements: [{ columnId: 'col_posts_user' }] });
+    expectFinding(gist, 'index-opclass', `${PATH}.elements[0].columnId`);
+    gist.extensions!.push({ id: 'ext_btree_gist', name: 'btree_gist' });
+    expectClean(gist);
   });
 
   it('requires partition keys in a unique index of a partitioned table', () => {

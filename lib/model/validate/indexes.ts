@@ -34,7 +34,9 @@ function indexRules(ctx: RuleContext, t: Table, ix: Index, path: string): void {
     if (el.opclass !== undefined && TRGM_OPCLASSES.has(el.opclass) && !extensions.has('pg_trgm')) {
       ctx.warn('index-opclass', `operator class ${el.opclass} comes from the extension pg_trgm, which the model does not list in "extensions"`, `${epath}.opclass`, ix.id);
     }
-    if (el.columnId !== undefined && el.opclass === undefined) {
+    // btree_gist / btree_gin / intarray add default gist and gin classes for many builtin types.
+    const extended = (method === 'gist' && (extensions.has('btree_gist') || extensions.has('intarray'))) || (method === 'gin' && extensions.has('btree_gin'));
+    if (el.columnId !== undefined && el.opclass === undefined && !extended) {
       const column = ctx.index.column(t, el.columnId);
       if (column && defaultOpclassFor(column.type, method) === false) {
         ctx.error('index-opclass', `type ${typeLabel(column.type)} of column ${JSON.stringify(column.name)} has no default operator class for access method ${method}`, `${epath}.columnId`, ix.id);

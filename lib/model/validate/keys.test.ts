@@ -60,6 +60,16 @@ describe('foreign key rules', () => {
     expectFinding(arr, 'fk-type-mismatch', 'tables[1].foreignKeys[0].columnIds[0]');
   });
 
+  it('warns on different types of one category or with a custom type, errors with enums', () => {
+    const m = baseModel();
+    table(m, 'tbl_posts').columns[1]!.type = { kind: 'builtin', name: 'numeric' };
+    expectFinding(m, 'fk-type-mismatch', 'tables[1].foreignKeys[0].columnIds[0]', { severity: 'warning' });
+    table(m, 'tbl_posts').columns[1]!.type = { kind: 'custom', sql: 'my_domain' };
+    expectFinding(m, 'fk-type-mismatch', 'tables[1].foreignKeys[0].columnIds[0]', { severity: 'warning' });
+    table(m, 'tbl_posts').columns[1]!.type = { kind: 'enum', enumId: 'enum_status' };
+    expectFinding(m, 'fk-type-mismatch', 'tables[1].foreignKeys[0].columnIds[0]');
+  });
+
   it('warns when lengths differ', () => {
     const m = baseModel();
     table(m, 'tbl_posts').uniques = [{ id: 'uq_title', name: 'posts_title_key', columnIds: ['col_posts_title'] }];
