@@ -28,7 +28,8 @@ export function createPolicy(s: ImportState, stmt: Fields): void {
     id: newId('pol'), name: stmt.policy_name as string,
     ...(stmt.permissive === false || stmt.permissive === undefined ? { permissive: false } : {}),
     ...(command !== 'all' ? { command: command as PolicyCommand } : {}),
-    ...(roles.length && !(roles.length === 1 && roles[0] === 'public') ? { roles } : {}),
+    // PostgreSQL keeps only PUBLIC when PUBLIC is listed with other roles.
+    ...(roles.length && !roles.includes('public') ? { roles } : {}),
     ...(stmt.qual ? { using: deparse(stmt.qual) } : {}),
     ...(stmt.with_check ? { withCheck: deparse(stmt.with_check) } : {}),
   };

@@ -37,13 +37,17 @@ export async function introspectWithReport(query: QueryFunction, options: Intros
   for (const row of rows.schemas) {
     const id = row.name === 'public' ? PUBLIC_SCHEMA_ID : newId('schema');
     ctx.schemaIds.set(row.name, id);
-    model.schemas.push({ id, name: row.name, ...(row.comment !== null && row.comment !== undefined ? { comment: row.comment } : {}) });
+    // PostgreSQL 15+ gives `public` the comment 'standard public schema' itself: not part of a design.
+    const own = row.comment !== null && row.comment !== undefined && !(row.name === 'public' && row.comment === 'standard public schema');
+    model.schemas.push({ id, name: row.name, ...(own ? { comment: row.comment } : {}) });
   }
   // The model assumes `public`; keep it even when the pull is limited to other schemas.
   if (!ctx.schemaIds.has('public')) model.schemas.unshift({ id: PUBLIC_SCHEMA_ID, name: 'public' });
   for (const row of rows.extensions) {
-    const schemaId = ctx.schemaIds.get(row.schema);
-    (model.extensions ??= []).push({ id: newId('ext'), name: row.name, ...(schemaId ? { schemaId } : {}), ...(row.comment ? { comment: row.comment } : {}) });
+    // `public` is where CREATE EXTENSION puts objects by default: the normal form leaves it out.
+    const schemaId = row.schema === 'public' ? undefined : ctx.schemaIds.get(row.schema);
+    // An extension's comment comes from its control file, not from the design: left out.
+    (model.extensions ??= []).push({ id: newId('ext'), name: row.name, ...(schemaId ? { schemaId } : {}) });
   }
   for (const row of rows.types) {
     if (row.kind !== 'e') {

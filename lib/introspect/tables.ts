@@ -170,21 +170,25 @@ function addIndex(ctx: BuildContext, row: Row): void {
   }
   const keys = (row.keys as number[]) ?? [];
   const keyCount = Number(row.key_count);
-  const options = (row.options as number[]) ?? [];
+  // Collation, operator class, order and NULLS placement exactly as pg_get_indexdef prints them (it leaves
+  // out defaults), read back with the parser; expressions keep pg_get_indexdef's text for that key.
+  const stmt = (parseSync(row.definition as string) as { stmts: { stmt: Fields }[] }).stmts[0]!.stmt;
+  const params = ((stmt.IndexStmt?.indexParams as unknown[]) ?? []).map((p) => inner(p, 'IndexElem')!);
   const elements: Index['elements'] = [];
   for (let k = 0; k < keyCount; k++) {
     const attnum = Number(keys[k]);
-    const desc = (Number(options[k] ?? 0) & 1) !== 0;
-    const nullsFirst = (Number(options[k] ?? 0) & 2) !== 0;
+    const e = params[k] ?? {};
+    const desc = e.ordering === 'SORTBY_DESC';
+    const nulls = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? 'first' : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? 'last' : undefined;
     const columnId = attnum !== 0 ? ctx.columnId(row.table_oid, attnum) : undefined;
-    const opclass = row.opclasses?.[k];
-    const collation = row.collations?.[k];
+    const opclass = strings(e.opclass);
+    const collation = strings(e.collation);
     elements.push({
       ...(columnId ? { columnId } : { expression: row.key_sql[k] as string }),
-      ...(collation ? { collation } : {}),
-      ...(opclass ? { opclass } : {}),
+      ...(collation.length ? { collation: collation[collation.length - 1]! } : {}),
+      ...(opclass.length ? { opclass: opclass.join('.') } : {}),
       ...(desc ? { order: 'desc' as const } : {}),
-      ...(desc && !nullsFirst ? { nulls: 'last' as const } : !desc && nullsFirst ? { nulls: 'first' as const } : {}),
+      ...(nulls && nulls !== (desc ? 'first' : 'last') ? { nulls } : {}),
     });
   }
   const include = keys.slice(keyCount).map((n) => ctx.columnId(row.table_oid, Number(n))!);
