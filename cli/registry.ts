@@ -5,6 +5,8 @@ import { importSqlCommand } from './commands/import-sql';
 import { pullCommand } from './commands/pull';
 import { validateCommand } from './commands/validate';
 import { sqlCommand } from './commands/sql';
+import { securityCommand } from './commands/security';
+import { lintCommand } from './commands/lint';
 
 export const COMMANDS: readonly Command[] = [
   drizzleCommand,
@@ -12,4 +14,6 @@ export const COMMANDS: readonly Command[] = [
   pullCommand,
   validateCommand,
   sqlCommand,
+  securityCommand,
+  lintCommand,
 ];

@@ -6,7 +6,14 @@
 import type { Column, ColumnType, ForeignKey, Index, Model, Table } from '@/lib/model';
 import { BUILTIN_TYPE_NAMES, PUBLIC_SCHEMA_ID } from '@/lib/model';
 
-const slug = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, (ch) => `-${ch.codePointAt(0)!.toString(16)}`);
+/** slug keeps ids readable and within the 64-character id limit (long names get a hash suffix). */
+const slug = (s: string) => {
+  const full = s.replace(/[^A-Za-z0-9_-]/g, (ch) => `-${ch.codePointAt(0)!.toString(16)}`);
+  if (full.length <= 28) return full;
+  let h = 0x811c9dc5;
+  for (const ch of full) { h ^= ch.charCodeAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
+  return `${full.slice(0, 20)}-${h.toString(36)}`;
+};
 
 export const tableId = (table: string) => `t_${slug(table)}`;
 export const columnId = (table: string, column: string) => `c_${slug(table)}__${slug(column)}`;

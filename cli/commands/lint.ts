@@ -1,0 +1,71 @@
+/**
+ * `pgcanvas lint MODEL [--json]`: the advisor's findings for a model. Exit 1 when any finding is an
+ * error (or the model itself is invalid), 0 otherwise, 2 on usage or I/O errors.
+ */
+import { parseArgs } from '../args';
+import { EXIT_INVALID, EXIT_OK, type Command } from '../command';
+import { advise, hasErrors, type AdvisorFinding } from '@/lib/advisor';
+import type { CliIo } from '../command';
+import { loadSqlParser, type Model } from '@/lib/model';
+import { formatFinding, hasErrors as modelHasErrors, parseModel, validate } from '@/lib/model/validate';
+
+const usage = `usage: pgcanvas lint MODEL [--json]
+
+Check a model (a JSON file, or - for stdin) with the advisor's rules (lib/advisor/rules/*/docs.md).
+Prints one finding per line as "severity rule-id path: message", then its help.
+  --json   print the findings as a JSON array (id, ruleId, severity, message, help, target, fixable)
+Exit status: 1 when there is an error-severity finding or the model is invalid, 0 otherwise, 2 on
+usage or I/O errors.`;
+
+function line(f: AdvisorFinding): string {
+  return `${f.severity.padEnd(7)} ${f.ruleId} ${f.target.path}: ${f.message}\n        ${f.help}${f.fix ? `\n        fix: ${f.fix.title}` : ''}\n`;
+}
+
+export const lintCommand: Command = {
+  name: 'lint',
+  summary: "check a model with the advisor's rules (exit 1 on errors)",
+  usage,
+  async run(args, io) {
+    const parsed = parseArgs(args, { flags: { json: ['--json'] }, positionals: { min: 1, max: 1 } });
+    const model = await readValidModel(parsed.positionals[0]!, io);
+    if (!model) return EXIT_INVALID;
+    const findings = advise(model);
+    if (parsed.flags.json) {
+      const data = findings.map(({ fix, ...f }) => ({ ...f, fixable: fix !== undefined, ...(fix ? { fixTitle: fix.title } : {}) }));
+      io.stdout(`${JSON.stringify(data, null, 2)}\n`);
+    } else {
+      io.stdout(findings.map(line).join(''));
+      const count = (s: string) => findings.filter((f) => f.severity === s).length;
+      io.stdout(`${findings.length === 0 ? 'no findings' : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`}\n`);
+    }
+    return hasErrors(findings) ? EXIT_INVALID : EXIT_OK;
+  },
+};
+
+/**
+ * readValidModel reads a model file (or - for stdin) for the lint and security commands: JSON errors and
+ * model errors are printed as `path: message` lines and the caller exits 1.
+ */
+
+export async function readValidModel(path: string, io: CliIo): Promise<Model | undefined> {
+  const text = await io.readFile(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
+    return undefined;
+  }
+  const result = parseModel(json);
+  if (!result.ok) {
+    for (const f of result.findings) io.stderr(`${formatFinding(f)}\n`);
+    return undefined;
+  }
+  await loadSqlParser();
+  const findings = validate(result.model);
+  if (modelHasErrors(findings)) {
+    for (const f of findings) if (f.severity === 'error') io.stderr(`${formatFinding(f)}\n`);
+    return undefined;
+  }
+  return result.model;
+}

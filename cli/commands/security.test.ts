@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../main';
+import { memoryIo } from '../testing';
+import { securityFixture } from '@/tests/security/fixture';
+
+describe('pgcanvas security', () => {
+  it('writes the numbered files and password.ts into -o DIR', async () => {
+    const io = memoryIo({ 'm.json': JSON.stringify(securityFixture()) });
+    expect(await main(['security', 'm.json', '-o', 'out', '--role-prefix', 'shop'], io)).toBe(0);
+    expect([...io.files.keys()].filter((k) => k.startsWith('out/')).sort()).toEqual([
+      'out/01_roles.sql', 'out/02_password_hashing.sql', 'out/03_encryption.sql', 'out/04_rls.sql', 'out/05_audit.sql', 'out/password.ts',
+    ]);
+    expect(io.files.get('out/01_roles.sql')).toContain('CREATE ROLE "shop_rw" NOLOGIN;');
+    expect(io.files.get('out/password.ts')).toContain('memoryCost: 19456');
+    expect(io.out()).toBe('');
+  });
+
+  it('prints the files under headers without -o, only those that apply', async () => {
+    const m = securityFixture();
+    for (const t of m.tables) { delete t.security; for (const c of t.columns) delete c.security; }
+    const io = memoryIo({ 'm.json': JSON.stringify(m) });
+    expect(await main(['security', 'm.json'], io)).toBe(0);
+    const headers = io.out().match(/^-- ===== .* =====$/gm);
+    expect(headers).toEqual(['-- ===== 01_roles.sql =====', '-- ===== 05_audit.sql =====']);
+  });
+
+  it('exits 1 on an invalid model and 2 on a bad option or missing file', async () => {
+    const io = memoryIo({ 'bad.json': '{"format": 1}' });
+    expect(await main(['security', 'bad.json'], io)).toBe(1);
+    expect(io.err()).toMatch(/schemas/);
+    const io2 = memoryIo({ 'm.json': JSON.stringify(securityFixture()) });
+    expect(await main(['security', 'm.json', '--role-prefix', 'pg_evil'], io2)).toBe(2);
+    expect(io2.err()).toContain('--role-prefix');
+    const io3 = memoryIo();
+    expect(await main(['security', 'missing.json'], io3)).toBe(2);
+    expect(io3.err()).toContain('no such file');
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Helpers fixes use to build the next model: copy, change, return. The input model is never mutated,
+ * so the editor can keep it for undo.
+ */
+import type { Column, Model, Table } from '@/lib/model';
+
+export function edit(model: Model, change: (draft: Model) => void): Model {
+  const draft = structuredClone(model);
+  change(draft);
+  return draft;
+}
+
+export function editTable(model: Model, tableId: string, change: (table: Table, draft: Model) => void): Model {
+  return edit(model, (draft) => {
+    const table = draft.tables.find((t) => t.id === tableId);
+    if (table) change(table, draft);
+  });
+}
+
+export function editColumn(model: Model, tableId: string, columnId: string, change: (column: Column, table: Table, draft: Model) => void): Model {
+  return editTable(model, tableId, (table, draft) => {
+    const column = table.columns.find((c) => c.id === columnId);
+    if (column) change(column, table, draft);
+  });
+}
+
+const MAX_BYTES = 63;
+const encoder = new TextEncoder();
+
+function hash6(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of encoder.encode(s)) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; }
+  return h.toString(16).padStart(8, '0').slice(0, 6);
+}
+
+function cut(s: string, max: number): string {
+  let out = '';
+  for (const ch of s) { if (encoder.encode(out + ch).length > max) break; out += ch; }
+  return out;
+}
+
+/** fitName joins parts with `_` and keeps the result within 63 bytes (cut + hash when longer). */
+export function fitName(...parts: string[]): string {
+  const full = parts.join('_');
+  if (encoder.encode(full).length <= MAX_BYTES) return full;
+  return `${cut(full, MAX_BYTES - 7)}_${hash6(full)}`;
+}
+
+/** relationNames: names that share the relation namespace of a schema (tables, indexes, sequences, key indexes). */
+export function relationNames(model: Model, schemaId: string): Set<string> {
+  const taken = new Set<string>();
+  for (const t of model.tables) {
+    if (t.schemaId !== schemaId) continue;
+    taken.add(t.name);
+    for (const i of t.indexes ?? []) taken.add(i.name);
+    for (const u of t.uniques ?? []) taken.add(u.name);
+    if (t.primaryKey) taken.add(t.primaryKey.name);
+  }
+  for (const s of model.sequences ?? []) if (s.schemaId === schemaId) taken.add(s.name);
+  return taken;
+}
+
+/** constraintNames: names of a table's constraints (they must differ within the table). */
+export function constraintNames(table: Table): Set<string> {
+  return new Set([table.primaryKey?.name, ...(table.uniques ?? []).map((u) => u.name), ...(table.checks ?? []).map((c) => c.name), ...(table.foreignKeys ?? []).map((f) => f.name)].filter((n): n is string => n !== undefined));
+}
+
+export function freeName(base: string, taken: ReadonlySet<string>): string {
+  let name = fitName(base);
+  for (let i = 2; taken.has(name); i++) name = fitName(base, String(i));
+  return name;
+}
+
+/** derivedId makes a deterministic new id from a prefix and an existing id (ids are at most 64 characters). */
+export function derivedId(prefix: string, base: string, model: Model): string {
+  const used = JSON.stringify(model);
+  let id = `${prefix}_${base}`.slice(0, 57);
+  if (id.length < `${prefix}_${base}`.length) id = `${id}_${hash6(base)}`;
+  for (let i = 2; used.includes(`"${id}"`); i++) id = `${id.slice(0, 60)}_${i}`;
+  return id;
+}
+
+/** inForeignKey says whether a column is on either side of a foreign key (type-changing fixes skip those: both sides must stay compatible). */
+export function inForeignKey(model: Model, columnId: string): boolean {
+  return model.tables.some((t) => (t.foreignKeys ?? []).some((fk) => fk.columnIds.includes(columnId) || fk.refColumnIds.includes(columnId)));
+}

@@ -1,0 +1,8 @@
+import { testRule } from '../../testing/rule-fixtures';
+import { col, model, type TableSpec } from '../../testing/model-builder';
+import { foreignKeyTypeMismatch } from './rule';
+
+const parent: TableSpec = { name: 'parent', columns: [col('id', 'bigint', { nullable: false })], pk: ['id'] };
+const child = (type: string): TableSpec => ({ name: 'child', columns: [col('parent_id', type)], fks: [{ name: 'child_parent_fk', columns: ['parent_id'], ref: 'parent', refColumns: ['id'] }] });
+
+testRule(foreignKeyTypeMismatch, { pass: [model([parent, child('bigint')])], fail: [model([parent, child('integer')])] });

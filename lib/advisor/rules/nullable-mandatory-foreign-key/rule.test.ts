@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import { testRule } from '../../testing/rule-fixtures';
+import { col, model, type TableSpec } from '../../testing/model-builder';
+import { mandatoryByName, nullableMandatoryForeignKey } from './rule';
+
+const users: TableSpec = { name: 'users', columns: [col('id', 'bigint', { nullable: false })], pk: ['id'] };
+const docs = (column: string, nullable: boolean): TableSpec => ({
+  name: 'docs', columns: [col('id', 'bigint', { nullable: false }), col(column, 'bigint', { nullable })], pk: ['id'],
+  fks: [{ name: 'docs_fk', columns: [column], ref: 'users', refColumns: ['id'] }],
+});
+
+testRule(nullableMandatoryForeignKey, {
+  pass: [model([users, docs('owner_id', false)]), model([users, docs('parent_id', true)]), model([users, docs('reviewer_id', true)])],
+  fail: [model([users, docs('owner_id', true)]), model([users, docs('TenantId', true)])],
+});
+
+it('reads mandatory relations from names', () => {
+  expect(['user_id', 'created_by', 'account', 'tenantId'].map(mandatoryByName)).toEqual([true, true, true, true]);
+  expect(['parent_user_id', 'approved_by', 'id', 'note'].map(mandatoryByName)).toEqual([false, false, false, false]);
+});

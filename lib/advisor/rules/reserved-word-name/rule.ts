@@ -1,0 +1,17 @@
+/** reserved-word-name: objects named with a PostgreSQL reserved key word (user, order, table, ...). */
+import type { Rule } from '../../types';
+import { namedObjects, RESERVED_WORDS } from '../../named-objects';
+import { renameFix } from '../../rename';
+
+export const reservedWordName: Rule = {
+  id: 'reserved-word-name',
+  severity: 'warning',
+  title: 'Name is a reserved SQL key word',
+  help: 'Rename it (users, orders, ...): reserved words must be double-quoted in every hand-written query, ORM and tool, and one forgotten quote is a syntax error.',
+  check(ctx) {
+    return namedObjects(ctx.model).filter((o) => RESERVED_WORDS.has(o.name.toLowerCase())).map((o) => {
+      const fix = renameFix(ctx.model, o, `${o.name.toLowerCase()}_${o.kind === 'column' ? 'value' : o.kind === 'table' ? 'entries' : o.kind}`);
+      return { target: { id: o.id, path: o.path }, message: `${o.kind} ${o.name} is a reserved word`, ...(fix ? { fix } : {}) };
+    });
+  },
+};

@@ -1,0 +1,10 @@
+import { testRule } from '../../testing/rule-fixtures';
+import { col, model } from '../../testing/model-builder';
+import { rlsNotForced } from './rule';
+
+const policies = [{ id: 'p1', name: 'p', using: 'true' }];
+
+testRule(rlsNotForced, {
+  pass: [model([{ name: 'docs', columns: [col('id', 'bigint')], rest: { rls: { enabled: true, forced: true }, policies } }]), model([{ name: 'docs', columns: [col('id', 'bigint')] }])],
+  fail: [model([{ name: 'docs', columns: [col('id', 'bigint')], rest: { rls: { enabled: true }, policies } }])],
+});
