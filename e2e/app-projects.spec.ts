@@ -1,10 +1,10 @@
 /**
  * Projects, clicked like a user in Chromium on its own fresh install: create from an example, rename,
  * reload and still see it; duplicate; save a named version and open it read-only; delete (with
- * confirmation) and restore from the bin.
+ * confirmation) and restore from the bin; stop and restart the server on the same data: all still there.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { signIn, startAppServer, type AppServer } from './fixtures';
+import { E2E_ADMIN, signIn, startAppServer, type AppServer } from './fixtures';
 
 let server: AppServer;
 test.beforeAll(async () => { server = await startAppServer(); });
@@ -76,4 +76,17 @@ test('create from an example, rename, reload and see it; duplicate; history; del
   await expect(row(page, 'Copy of Shop (renamed)')).toBeVisible();
   await page.reload();
   await expect(rows(page)).toHaveCount(2);
+
+  // Stop the app and start it again on the same data folder: everything is still there.
+  await server.stop({ keepData: true });
+  server = await startAppServer({ dataDir: server.dataDir });
+  await page.goto(`${server.baseURL}/login`);
+  await page.getByLabel('Email').fill(E2E_ADMIN.email);
+  await page.getByLabel('Password').fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  await expect(row(page, 'Shop (renamed)')).toBeVisible();
+  await expect(row(page, 'Copy of Shop (renamed)')).toBeVisible();
+  await row(page, 'Shop (renamed)').getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('dialog', { name: /History of/ }).getByText('first cut')).toBeVisible();
 });

@@ -43,7 +43,7 @@ test('first-run setup creates the admin; sign out; wrong password refused; sign 
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('not the password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
 
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -8,8 +8,9 @@
  *   POST /api/setup, otherwise signs in through POST /api/session; the page's context then holds
  *   the session cookie. Throws with a clear message if the account exists with another password.
  * - `createProject(page, { name, model?, example? })` -> { id, version } through the API.
- * - `startAppServer()` -> { baseURL, dataDir, stop() }: another `next start` of the built app on a free
- *   port with its own fresh DATA_DIR, for specs that need a brand-new install (first-run setup).
+ * - `startAppServer({ dataDir? })` -> { baseURL, dataDir, stop({ keepData? }) }: another `next start` of
+ *   the built app on a free port with its own fresh DATA_DIR (or the given one, to restart on existing
+ *   data), for specs that need a brand-new install (first-run setup) or a restart.
  *
  * The playwright.config.ts webServer serves `baseURL` with a fresh temporary DATA_DIR per run.
  */
@@ -63,11 +64,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export interface AppServer { baseURL: string; dataDir: string; stop(): Promise<void> }
+export interface AppServer { baseURL: string; dataDir: string; stop(options?: { keepData?: boolean }): Promise<void> }
 
-export async function startAppServer(): Promise<AppServer> {
+export async function startAppServer(options: { dataDir?: string } = {}): Promise<AppServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'pgcanvas-e2e-own-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pgcanvas-e2e-own-'));
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -91,14 +92,14 @@ export async function startAppServer(): Promise<AppServer> {
   return {
     baseURL,
     dataDir,
-    async stop() {
+    async stop(stopOptions = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
