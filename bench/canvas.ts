@@ -129,7 +129,7 @@ async function main() {
       const renderMs = await firstRender(view);
       await view.waitForTimeout(500);
       const fpsOpen = await pan(view);
-      await view.getByRole('button', { name: 'Fit' }).click();
+      await view.getByRole('button', { name: 'Fit', exact: true }).click();
       await view.waitForTimeout(800);
       const fpsAll = await pan(view);
       await view.getByRole('combobox', { name: 'find table or column' }).fill(`table_${Math.floor(n / 2)}`);

@@ -51,7 +51,7 @@ test('design two related tables, rename, undo/redo, layout, search, reload', asy
   // 2. a second table by double-clicking empty canvas
   const pane = page.locator('.react-flow__pane');
   const box = (await pane.boundingBox())!;
-  await page.mouse.dblclick(box.x + box.width - 200, box.y + box.height - 120);
+  await page.mouse.dblclick(box.x + box.width * 0.7, box.y + box.height * 0.3);
   await renameSelectedTable(page, 'invoices');
   await expect(tableNode(page, 'invoices')).toBeVisible();
 
@@ -66,7 +66,7 @@ test('design two related tables, rename, undo/redo, layout, search, reload', asy
   await expect(row(page, 'invoices', 'customer_ref')).toContainText('bigint');
 
   // 4. drag from invoices.customer_ref to customers.id: a foreign key
-  await page.getByRole('button', { name: 'Fit' }).click();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await page.waitForTimeout(400);
   const from = row(page, 'invoices', 'customer_ref');
   const to = row(page, 'customers', 'id');

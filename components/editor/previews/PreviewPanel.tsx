@@ -38,6 +38,10 @@ export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Prop
   const [copied, setCopied] = useState(false);
   const selectedTable = selected.size === 1 ? [...selected][0] : undefined;
   const [nonce, setNonce] = useState(0);
+  // After the code view has applied the text: lets the canvas bench measure edit -> preview on screen.
+  useEffect(() => {
+    if (preview) (window as unknown as { __pgcPreviewShown?: unknown }).__pgcPreviewShown = { revision: preview.revision, at: performance.now() };
+  }, [preview]);
   useEffect(() => setNonce((n) => n + 1), [selectedTable]);
   const scrollTo = useMemo(() => {
     const offset = selectedTable ? preview?.offsets?.[selectedTable] : undefined;

@@ -36,8 +36,8 @@ export interface EditorAction {
 const mod = (e: KeyboardEvent) => e.ctrlKey || e.metaKey;
 
 export const ACTIONS: readonly EditorAction[] = [
-  { id: 'undo', label: 'Undo', keys: 'Ctrl/Cmd+Z', match: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: (c) => c.undo() },
-  { id: 'redo', label: 'Redo', keys: 'Shift+Ctrl/Cmd+Z or Ctrl+Y', match: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), run: (c) => c.redo() },
+  { id: 'undo', label: 'Undo', keys: 'Ctrl/Cmd+Z', global: true, match: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z', run: (c) => c.undo() },
+  { id: 'redo', label: 'Redo', keys: 'Shift+Ctrl/Cmd+Z or Ctrl+Y', global: true, match: (e) => mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'), run: (c) => c.redo() },
   { id: 'palette', label: 'Command palette', keys: 'Ctrl/Cmd+K', global: true, match: (e) => mod(e) && e.key.toLowerCase() === 'k', run: (c) => c.openPalette() },
   { id: 'find', label: 'Find table or column', keys: 'Ctrl/Cmd+F or /', global: true, match: (e) => (mod(e) && e.key.toLowerCase() === 'f'), run: (c) => c.find() },
   { id: 'find-slash', label: 'Find table or column', match: (e) => !mod(e) && e.key === '/', run: (c) => c.find() },

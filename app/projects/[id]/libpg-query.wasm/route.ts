@@ -1,16 +1,22 @@
 /**
  * Serves the SQL parser's WebAssembly (libpg-query, public open-source code, no project data) to the
  * editor's preview worker, which validates expressions as the user types. The editor requests it as
- * /projects/_parser/libpg-query.wasm; any project id segment gives the same file.
+ * /projects/_parser/libpg-query.wasm; any project id segment gives the same file. The path is built at
+ * run time so the bundler does not try to compile the .wasm into the server bundle.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
+const PARTS = ['node_modules', 'libpg-query', 'wasm', ['libpg-query', 'wasm'].join('.')];
 let cached: Promise<Buffer> | undefined;
 
 export async function GET(): Promise<Response> {
-  cached ??= readFile(require.resolve('libpg-query/wasm/libpg-query.wasm'));
-  const body = await cached;
-  return new Response(new Uint8Array(body), { headers: { 'content-type': 'application/wasm', 'cache-control': 'public, max-age=86400' } });
+  cached ??= readFile(join(process.cwd(), ...PARTS));
+  try {
+    const body = await cached;
+    return new Response(new Uint8Array(body), { headers: { 'content-type': 'application/wasm', 'cache-control': 'public, max-age=86400' } });
+  } catch {
+    cached = undefined;
+    return Response.json({ error: { code: 'not_found', message: 'The SQL parser is not installed on this server.' } }, { status: 404 });
+  }
 }
