@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSqlParser } from '@/lib/model';
+import { importSql } from './index';
+import { makeObjectName } from './names';
+
+beforeAll(async () => {
+  await loadSqlParser();
+});
+
+function ok(sql: string) {
+  const r = importSql(sql);
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+describe('importSql', () => {
+  it('reports a syntax error with line, column and the parser message, and imports nothing', () => {
+    const r = importSql('CREATE TABLE a (x int);\n\nCREATE TABLE b (\n  y int,,\n  z int);');
+    expect(r).toEqual({ ok: false, error: { message: 'syntax error at or near ","', line: 4, column: 9 } });
+  });
+
+  it('counts columns in characters on lines with multibyte text', () => {
+    const r = importSql("COMMENT ON TABLE t IS 'ünï';\nSELECT 'é' FROM;");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.error.line, r.error.column]).toEqual([2, 16]);
+  });
+
+  it('recognises serial and pg_dump sequence-plus-default as the same thing', () => {
+    const a = ok('CREATE TABLE t (id serial PRIMARY KEY);').model;
+    const b = ok(`CREATE TABLE t (id integer NOT NULL);
+      CREATE SEQUENCE t_id_seq AS integer START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1;
+      ALTER SEQUENCE t_id_seq OWNED BY t.id;
+      ALTER TABLE ONLY t ALTER COLUMN id SET DEFAULT nextval('t_id_seq'::regclass);
+      ALTER TABLE ONLY t ADD CONSTRAINT t_pkey PRIMARY KEY (id);`).model;
+    for (const m of [a, b]) {
+      const col = m.tables[0]!.columns[0]!;
+      expect(col.default).toBeUndefined();
+      expect(m.sequences).toHaveLength(1);
+      expect(col.sequenceId).toBe(m.sequences![0]!.id);
+      expect(m.sequences![0]).toMatchObject({ name: 't_id_seq', dataType: 'integer', ownedBy: { tableId: m.tables[0]!.id, columnId: col.id } });
+      expect(Object.keys(m.sequences![0]!).sort()).toEqual(['dataType', 'id', 'name', 'ownedBy', 'schemaId']);
+    }
+  });
+
+  it('names unnamed constraints and indexes as PostgreSQL does, with collisions numbered', () => {
+    const m = ok(`CREATE TABLE t (a int PRIMARY KEY, b int UNIQUE, c int CHECK (c > 0), CHECK (b < c), UNIQUE (b, c));
+      CREATE INDEX ON t (b); CREATE INDEX ON t (b); CREATE INDEX ON t (lower(a::text), (b + c));
+      CREATE TABLE u (a int REFERENCES t, b int, c int, FOREIGN KEY (b, c) REFERENCES t (b, c));`).model;
+    const [t, u] = m.tables;
+    expect(t!.primaryKey!.name).toBe('t_pkey');
+    expect(t!.uniques!.map((x) => x.name)).toEqual(['t_b_key', 't_b_c_key']);
+    expect(t!.checks!.map((x) => x.name)).toEqual(['t_c_check', 't_check']);
+    expect(t!.indexes!.map((x) => x.name)).toEqual(['t_b_idx', 't_b_idx1', 't_lower_expr_idx']);
+    expect(u!.foreignKeys!.map((x) => x.name)).toEqual(['u_a_fkey', 'u_b_c_fkey']);
+  });
+
+  it('truncates generated names to 63 bytes without splitting characters', () => {
+    const long = 'x'.repeat(70);
+    expect(makeObjectName(long, 'col', 'key')).toBe(`${'x'.repeat(55)}_col_key`);
+    const name = makeObjectName('é'.repeat(40), undefined, 'pkey');
+    expect(new TextEncoder().encode(name).length).toBeLessThanOrEqual(63);
+    expect(name).toBe(`${'é'.repeat(29)}_pkey`);
+  });
+
+  it('keeps what the model does not hold verbatim, in order, and reports ignored pg_dump noise', () => {
+    const r = ok(`SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+CREATE TABLE t (id int);
+CREATE VIEW v AS SELECT id FROM t;
+CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE FUNCTION g() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM t $$;
+ALTER TABLE t OWNER TO postgres;
+GRANT SELECT ON t TO PUBLIC;
+INSERT INTO t VALUES (1);
+INSERT INTO t VALUES (2);`);
+    expect(r.model.sqlObjects!.map((o) => [o.kind, o.name, o.phase])).toEqual([
+      ['view', 'v', 'post-tables'], ['function', 'f', 'pre-tables'], ['function', 'g', 'post-tables'], ['grant', undefined, 'post-tables'],
+    ]);
+    expect(r.model.sqlObjects![0]!.sql).toBe('CREATE VIEW v AS SELECT id FROM t;');
+    expect(r.report.map((e) => [e.line, e.action, e.kind, e.count ?? 1])).toEqual([
+      [1, 'ignored', 'set', 2], [4, 'verbatim', 'view', 1], [5, 'verbatim', 'function', 1],
+      [6, 'verbatim', 'function', 1], [7, 'ignored', 'owner', 1], [8, 'verbatim', 'grant', 1], [9, 'skipped', 'data', 2],
+    ]);
+  });
+
+  it('turns an attached partition into a partition sharing the parent columns', () => {
+    const m = ok(`CREATE TABLE p (id int NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+      CREATE TABLE p1 (id int NOT NULL, at date NOT NULL);
+      ALTER TABLE ONLY p ATTACH PARTITION p1 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      ALTER TABLE ONLY p1 ADD CONSTRAINT p1_pkey PRIMARY KEY (id, at);`).model;
+    const [p, p1] = m.tables;
+    expect(p1!.columns).toEqual([]);
+    expect(p1!.partitionOf).toEqual({ parentId: p!.id, bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" });
+    expect(p1!.primaryKey!.columnIds).toEqual(p!.columns.map((c) => c.id));
+  });
+});
