@@ -18,9 +18,9 @@ function freeName(table: Table, base: string): string {
   return name;
 }
 
-interface Marks { template: number; type: number; admin: boolean; audit: boolean; stamp: boolean; inDb: boolean }
+export interface Marks { template: number; type: number; admin: boolean; audit: boolean; stamp: boolean; inDb: boolean }
 
-function mark(model: Model, marks: readonly Marks[]): Model {
+export function mark(model: Model, marks: readonly Marks[]): Model {
   const m = structuredClone(model);
   m.tables.forEach((table, i) => {
     const k = marks[i % marks.length]!;
@@ -54,3 +54,6 @@ export function arbSecuredModel(options: ArbModelOptions = {}): fc.Arbitrary<Mod
   const marks = fc.record({ template: fc.nat(9), type: fc.nat(9), admin: fc.boolean(), audit: fc.boolean(), stamp: fc.boolean(), inDb: fc.boolean() });
   return fc.tuple(arbModel(options), fc.array(marks, { minLength: 1, maxLength: 6 })).map(([model, ms]) => mark(model, ms));
 }
+
+/** arbMarks generates the security marks arbSecuredModel puts on top of a model. */
+export const arbMarks = fc.array(fc.record({ template: fc.nat(9), type: fc.nat(9), admin: fc.boolean(), audit: fc.boolean(), stamp: fc.boolean(), inDb: fc.boolean() }), { minLength: 1, maxLength: 6 });
