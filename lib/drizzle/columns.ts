@@ -67,7 +67,9 @@ function typeBuilder(ctx: EmitContext, column: Column): string {
         case 'interval':
           return `${ctx.use('interval')}(${name}${opts([['precision', n(type.precision)]])})`;
         case '"char"':
-          return `${ctx.internalCharType()}(${name})`;
+          // Gap: Drizzle has no one-byte "char", and drizzle-kit mangles the quoted name of a custom type
+          // (""char""); char(1) is the closest type it can create (docs/drizzle-export.md).
+          return `${ctx.use('char')}(${name}, { length: 1 })`;
         default: {
           const sqlType = builtinTypeSql(type);
           return `${ctx.customType(sqlType, customData(sqlType))}(${name})`;

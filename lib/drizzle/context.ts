@@ -36,21 +36,7 @@ export class EmitContext {
   readonly roleVars = new Map<string, string>();
   readonly customTypes = new Map<string, CustomTypeDecl>();
 
-  /** Variable of the `"char"` stand-in, when a column uses that type. */
-  charTypeVar: string | undefined;
-
   constructor(readonly model: Model, readonly idx: ModelIndex) {}
-
-  /**
-   * internalCharType is the builder for PostgreSQL's one-byte `"char"`. Drizzle has no builder for it and
-   * drizzle-kit mangles any quoted custom type name, but it writes an enum's type as `"schema"."name"`:
-   * an enum declared in pg_catalog and not exported (so never created) yields exactly `"pg_catalog"."char"`.
-   */
-  internalCharType(): string {
-    this.charTypeVar ??= this.top.take('internalCharType');
-    this.use('pgSchema');
-    return this.charTypeVar;
-  }
 
   use(name: string): string {
     this.pgCore.add(name);

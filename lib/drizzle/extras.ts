@@ -5,10 +5,10 @@
 
 export type ExtrasSection =
   | 'schemas' | 'extensions' | 'pre-objects'
-  | 'sequences' | 'rls' | 'collations' | 'constraints' | 'indexes' | 'post-objects' | 'comments' | 'partitions';
+  | 'sequences' | 'rls' | 'collations' | 'constraints' | 'indexes' | 'policies' | 'post-objects' | 'comments' | 'partitions';
 
 const BEFORE: readonly ExtrasSection[] = ['schemas', 'extensions', 'pre-objects'];
-const AFTER: readonly ExtrasSection[] = ['sequences', 'rls', 'collations', 'constraints', 'indexes', 'post-objects', 'comments', 'partitions'];
+const AFTER: readonly ExtrasSection[] = ['sequences', 'rls', 'collations', 'constraints', 'indexes', 'policies', 'post-objects', 'comments', 'partitions'];
 
 const HEADINGS: Record<ExtrasSection, string> = {
   schemas: 'Schemas needed before the migration (extensions or verbatim objects live in them); schema.ts does not export them, so drizzle-kit does not create them twice.',
@@ -17,8 +17,9 @@ const HEADINGS: Record<ExtrasSection, string> = {
   sequences: 'Sequence data types and OWNED BY: pgSequence has neither.',
   rls: 'Row-level security Drizzle cannot express: FORCE, and RLS left disabled on a table with policies (drizzle-kit enables it).',
   collations: 'Column collations: Drizzle columns have no COLLATE.',
-  constraints: 'Constraint options Drizzle cannot express (DEFERRABLE, MATCH FULL, NO INHERIT).',
-  indexes: 'Indexes with INCLUDE or NULLS NOT DISTINCT: Drizzle index builders have neither.',
+  constraints: "Constraints Drizzle cannot express (DEFERRABLE, MATCH FULL, NO INHERIT, a UNIQUE repeating another key) or drizzle-kit would cut (';' or ',' in names).",
+  indexes: "Indexes Drizzle cannot express (INCLUDE, NULLS NOT DISTINCT) or drizzle-kit would cut (';', '--', ',,' in names or expressions).",
+  policies: "Policies drizzle-kit would cut ('--' in names, expressions or roles).",
   'post-objects': 'Verbatim SQL objects the model keeps after tables (views, triggers, grants, ...).',
   comments: 'Comments: Drizzle has no COMMENT ON.',
   partitions: 'Partitioning: Drizzle cannot declare PARTITION BY or partitions; drizzle-kit creates the parent as a plain table.',

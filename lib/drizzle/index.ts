@@ -77,9 +77,6 @@ export function emitDrizzle(model: Model, options: EmitDrizzleOptions = {}): { f
     tableBlocks.push(`// Partitions are not declared (Drizzle cannot): ${partitions.map((p) => tsComment(JSON.stringify(p))).join(', ')}; see extras.sql.`);
   }
   const customBlocks: string[] = [];
-  if (ctx.charTypeVar) {
-    customBlocks.push(`// PostgreSQL's one-byte "char": not exported, so drizzle-kit references pg_catalog."char" and never creates it.\nconst ${ctx.charTypeVar} = pgSchema("pg_catalog").enum("char", [] as unknown as [string]);`);
-  }
   customBlocks.push(...[...ctx.customTypes.values()].map(
     (c) => `const ${c.name} = customType<{ data: ${c.data} }>({ dataType: () => ${tsString(c.sqlType)} });`,
   ));

@@ -2,7 +2,7 @@
  * SQL text for the companion files (extras.sql): type names, index and constraint definitions that
  * Drizzle cannot declare. Identifiers go through `quoteIdent`, literals through `quoteLiteral`.
  */
-import { BUILTIN_TYPES, type BuiltinTypeName, type Check, type ColumnType, type ForeignKey, type Index, type ModelIndex, type Table, type Unique } from '@/lib/model';
+import { BUILTIN_TYPES, type BuiltinTypeName, type Check, type Policy, type ColumnType, type ForeignKey, type Index, type ModelIndex, type Table, type Unique } from '@/lib/model';
 import { quoteIdent, quoteQualified } from '@/lib/sql/quote';
 
 /** builtinTypeSql is the catalog spelling of a built-in type with its modifiers, without array brackets. */
@@ -94,5 +94,17 @@ export function createIndexSql(table: Table, index: Index, idx: ModelIndex): str
   if (index.include?.length) parts.push(`INCLUDE (${columnList(table, index.include, idx)})`);
   if (index.nullsNotDistinct) parts.push('NULLS NOT DISTINCT');
   if (index.where !== undefined) parts.push(`WHERE (${index.where})`);
+  return `${parts.join(' ')};`;
+}
+
+const ROLE_KEYWORDS: Record<string, string> = { public: 'PUBLIC', current_user: 'CURRENT_USER', current_role: 'CURRENT_ROLE', session_user: 'SESSION_USER' };
+
+export function createPolicySql(table: Table, policy: Policy, idx: ModelIndex): string {
+  const parts = [`CREATE POLICY ${quoteIdent(policy.name)} ON ${tableSql(table, idx)}`];
+  if (policy.permissive === false) parts.push('AS RESTRICTIVE');
+  if (policy.command && policy.command !== 'all') parts.push(`FOR ${policy.command.toUpperCase()}`);
+  if (policy.roles?.length) parts.push(`TO ${policy.roles.map((r) => ROLE_KEYWORDS[r] ?? quoteIdent(r)).join(', ')}`);
+  if (policy.using !== undefined) parts.push(`USING (${policy.using})`);
+  if (policy.withCheck !== undefined) parts.push(`WITH CHECK (${policy.withCheck})`);
   return `${parts.join(' ')};`;
 }

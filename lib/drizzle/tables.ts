@@ -8,7 +8,8 @@ import type { ForeignKey, Index, IndexElement, Policy, Table } from '@/lib/model
 import { quoteIdent } from '@/lib/sql/quote';
 import { SPECIAL_ROLES, type EmitContext } from './context';
 import { columnBuilder } from './columns';
-import { checkSql, createIndexSql, foreignKeySql, tableSql, uniqueSql } from './sql-fragments';
+import { checkSql, createIndexSql, createPolicySql, foreignKeySql, tableSql, uniqueSql } from './sql-fragments';
+import { checkSurvivesDrizzleKit, foreignKeySurvivesDrizzleKit, indexSurvivesDrizzleKit, policySurvivesDrizzleKit, uniqueSurvivesDrizzleKit } from './drizzle-kit-limits';
 import { sqlTemplate, tsComment, tsString } from './ts';
 
 const I = '  ';
@@ -22,7 +23,9 @@ function indexElement(ctx: EmitContext, table: Table, el: IndexElement): string 
     let out = `t.${ctx.columnKey(table, el.columnId)}`;
     if (el.opclass !== undefined) out += `.op(${tsString(el.opclass)})`;
     if (el.order === 'desc') out += '.desc()';
-    if (el.nulls !== undefined) out += el.nulls === 'first' ? '.nullsFirst()' : '.nullsLast()';
+    // drizzle-kit writes a bare .desc() as DESC NULLS LAST; PostgreSQL's default for DESC is NULLS FIRST.
+    const nulls = el.nulls ?? (el.order === 'desc' ? 'first' : undefined);
+    if (nulls !== undefined) out += nulls === 'first' ? '.nullsFirst()' : '.nullsLast()';
     return out;
   }
   // Expressions, and columns with a collation, are written as SQL: the element exactly as PostgreSQL reads it.
@@ -57,6 +60,10 @@ function foreignKeyEntry(ctx: EmitContext, table: Table, fk: ForeignKey): string
   const target = ctx.idx.tables.get(fk.refTableId);
   const targetVar = target && ctx.tableVars.get(target.id);
   if (!target || !targetVar) return undefined;
+  if (!foreignKeySurvivesDrizzleKit(ctx.idx, table, target, fk)) {
+    ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
+    return `// Foreign key ${tsComment(JSON.stringify(fk.name))} has names drizzle-kit would cut: created in extras.sql.`;
+  }
   const foreign = fk.refColumnIds.map((id) => `${target.id === table.id ? 't' : targetVar}.${ctx.columnKey(target, id)}`).join(', ');
   let out = `${ctx.use('foreignKey')}({ name: ${tsString(fk.name)}, columns: [${cols(ctx, table, fk.columnIds)}], foreignColumns: [${foreign}] })`;
   if (fk.onDelete && fk.onDelete !== 'no action') out += `.onDelete(${tsString(fk.onDelete)})`;
@@ -103,33 +110,49 @@ export function emitTable(ctx: EmitContext, table: Table): string {
   const keySets = new Set<string>(table.primaryKey ? [table.primaryKey.columnIds.join('\u0000')] : []);
   for (const u of table.uniques ?? []) {
     const key = u.columnIds.join('\u0000');
-    if (keySets.has(key)) {
-      lines.push(`// Unique ${tsComment(JSON.stringify(u.name))} repeats another key's columns: created in extras.sql.`);
+    // A deferrable unique is added after the migration: declared non-deferrable in schema.ts, foreign
+    // keys would bind to it and it could no longer be replaced.
+    const survives = uniqueSurvivesDrizzleKit(ctx.idx, table, u);
+    if (keySets.has(key) || u.deferrable || !survives) {
+      const why = !survives ? 'has a name drizzle-kit would cut' : u.deferrable ? 'is DEFERRABLE' : "repeats another key's columns";
+      lines.push(`// Unique ${tsComment(JSON.stringify(u.name))} ${why}: created in extras.sql.`);
       ctx.extras.add('constraints', `ALTER TABLE ${t} ADD ${uniqueSql(table, u, ctx.idx)};`);
       continue;
     }
     keySets.add(key);
     config.push(`${ctx.use('unique')}(${tsString(u.name)}).on(${cols(ctx, table, u.columnIds)})${u.nullsNotDistinct ? '.nullsNotDistinct()' : ''}`);
-    if (u.deferrable) ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(u.name)}, ADD ${uniqueSql(table, u, ctx.idx)};`);
   }
   for (const c of table.checks ?? []) {
+    if (!checkSurvivesDrizzleKit(c)) {
+      lines.push(`// Check ${tsComment(JSON.stringify(c.name))} holds a ';' drizzle-kit would cut: created in extras.sql.`);
+      ctx.extras.add('constraints', `ALTER TABLE ${t} ADD ${checkSql(c)};`);
+      continue;
+    }
     ctx.sql();
     config.push(`${ctx.use('check')}(${tsString(c.name)}, ${sqlTemplate(c.expression)})`);
     if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
   }
   for (const fk of table.foreignKeys ?? []) {
     const entry = foreignKeyEntry(ctx, table, fk);
-    if (entry) config.push(entry);
+    if (entry?.startsWith('//')) lines.push(entry);
+    else if (entry) config.push(entry);
     else ctx.extras.add('partitions', `-- ALTER TABLE ${t} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
   }
   for (const index of table.indexes ?? []) {
-    if (indexInDrizzle(index)) config.push(indexEntry(ctx, table, index));
+    if (indexInDrizzle(index) && indexSurvivesDrizzleKit(ctx.idx, table, index)) config.push(indexEntry(ctx, table, index));
     else {
-      lines.push(`// Index ${tsComment(JSON.stringify(index.name))} is created in extras.sql (INCLUDE / NULLS NOT DISTINCT).`);
+      const why = indexInDrizzle(index) ? "names or expressions drizzle-kit would cut (';', '--', ',,')" : 'INCLUDE / NULLS NOT DISTINCT';
+      lines.push(`// Index ${tsComment(JSON.stringify(index.name))} is created in extras.sql (${why}).`);
       ctx.extras.add('indexes', createIndexSql(table, index, ctx.idx));
     }
   }
-  for (const p of table.policies ?? []) config.push(policyEntry(ctx, p));
+  for (const p of table.policies ?? []) {
+    if (policySurvivesDrizzleKit(p)) config.push(policyEntry(ctx, p));
+    else {
+      lines.push(`// Policy ${tsComment(JSON.stringify(p.name))} holds a '--' drizzle-kit would cut: created in extras.sql.`);
+      ctx.extras.add('policies', createPolicySql(table, p, ctx.idx));
+    }
+  }
 
   const factory = ctx.factory(table.schemaId, 'table');
   let decl = `export const ${name} = ${factory}(${tsString(table.name)}, {\n${columns.join('\n')}\n}`;

@@ -1,0 +1,59 @@
+/**
+ * The Drizzle oracle's steps: load emitted TypeScript the way a user's drizzle-kit would (a real file,
+ * imported), let drizzle-kit's programmatic API generate the migration from empty, and build the
+ * database both ways.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
+import type { Model } from '@/lib/model';
+import type { TestDatabase } from '@/lib/testing';
+import type { DrizzleFile } from '@/lib/drizzle';
+
+export const ORACLE_DIR = join(process.cwd(), 'tests', 'tmp', 'drizzle-oracle');
+
+/** writeFiles puts emitted files in a fresh folder under tests/tmp and returns it. */
+export function writeFiles(files: readonly DrizzleFile[], label = 'm'): string {
+  const dir = join(ORACLE_DIR, `${label}-${randomBytes(4).toString('hex')}`);
+  mkdirSync(dir, { recursive: true });
+  for (const f of files) writeFileSync(join(dir, f.path), f.content);
+  return dir;
+}
+
+/** drizzleKitMigration imports schema.ts from `dir` and returns drizzle-kit's migration from empty. */
+export async function drizzleKitMigration(dir: string): Promise<string[]> {
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'schema.ts')).href)) as Record<string, unknown>;
+  return generateMigration(generateDrizzleJson({}), generateDrizzleJson(mod));
+}
+
+const SPECIAL = new Set(['public', 'current_user', 'current_role', 'session_user']);
+
+/** ensureRoles creates the roles a model's policies name (roles are cluster-wide on the server). */
+export async function ensureRoles(db: TestDatabase, model: Model): Promise<void> {
+  const names = new Set<string>((model.roles ?? []).map((r) => r.name));
+  for (const t of model.tables) for (const p of t.policies ?? []) for (const r of p.roles ?? []) names.add(r);
+  for (const name of names) {
+    if (SPECIAL.has(name)) continue;
+    const exists = await db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
+    if (exists.rows.length) continue;
+    try {
+      await db.exec(`CREATE ROLE "${name.replaceAll('"', '""')}" NOLOGIN`);
+    } catch (error) {
+      // Another test file may have created it a moment ago.
+      if (!/already exists|duplicate key/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+/** runScript executes statements one by one, so a failure names the statement. */
+export async function runScript(db: TestDatabase, statements: readonly string[], label: string): Promise<void> {
+  for (const sql of statements) {
+    try {
+      await db.exec(sql);
+    } catch (error) {
+      throw new Error(`${label} failed: ${(error as Error).message}\n--- statement ---\n${sql}`);
+    }
+  }
+}
