@@ -32,7 +32,7 @@ export type Change =
   | { readonly kind: 'enum.rename'; readonly from: Enum; readonly to: Enum }
   | { readonly kind: 'enum.add-value'; readonly enum: Enum; readonly value: string; readonly before?: string; readonly after?: string }
   | { readonly kind: 'enum.rename-value'; readonly enum: Enum; readonly from: string; readonly to: string }
-  /** Values removed or reordered: PostgreSQL cannot do that in place. */
+  /** Values removed or reordered: PostgreSQL cannot do that in place, so the planner recreates the type. */
   | { readonly kind: 'enum.reorder-values'; readonly from: Enum; readonly to: Enum }
   | { readonly kind: 'enum.alter'; readonly from: Enum; readonly to: Enum; readonly aspects: readonly EnumAspect[] }
   | { readonly kind: 'sequence.create'; readonly sequence: Sequence }

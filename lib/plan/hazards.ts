@@ -25,6 +25,7 @@ export const HAZARDS = {
   'create-unique-index': { family: 'might-fail' },
   'attach-partition': { family: 'might-fail' },
   'alter-sequence-bounds': { family: 'might-fail' },
+  'recreate-enum': { family: 'might-fail' },
   'create-index': { family: 'locking' },
   'rename': { family: 'incompatible' },
   'column-order': { family: 'drift' },

@@ -9,9 +9,10 @@ import { makePlanContext, type PlanContext } from './context';
 import { PHASES, PHASE_ORDER } from './phases';
 import type { PlanOptions, Step } from './types';
 import {
-  planEnumAddValue, planEnumAlter, planEnumCreate, planEnumDrop, planEnumRename, planEnumRenameValue, planEnumReorder,
+  planEnumAddValue, planEnumAlter, planEnumCreate, planEnumDrop, planEnumRename, planEnumRenameValue,
   planExtensionAlter, planExtensionCreate, planExtensionDrop, planSchemaAlter, planSchemaCreate, planSchemaDrop, planSchemaRename,
 } from './steps/namespaces';
+import { planEnumRecreate } from './steps/enum-recreate';
 import { planSequenceAlter, planSequenceCreate, planSequenceDrop, planSequenceRename } from './steps/sequences';
 import { planTableAlter, planTableCreate, planTableDrop, planTableRename } from './steps/tables';
 import { planColumnAlter, planColumnCreate, planColumnDrop, planColumnRename } from './steps/columns';
@@ -34,7 +35,7 @@ export function planChange(c: Change, ctx: PlanContext): Step[] {
     case 'enum.rename': return planEnumRename(c, ctx);
     case 'enum.add-value': return planEnumAddValue(c, ctx);
     case 'enum.rename-value': return planEnumRenameValue(c, ctx);
-    case 'enum.reorder-values': return planEnumReorder(c);
+    case 'enum.reorder-values': return planEnumRecreate(c, ctx);
     case 'enum.alter': return planEnumAlter(c, ctx);
     case 'sequence.create': return planSequenceCreate(c, ctx);
     case 'sequence.drop': return planSequenceDrop(c, ctx);

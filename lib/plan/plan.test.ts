@@ -73,11 +73,31 @@ describe('plan', () => {
     expect(steps[0]!.hazards.map((h) => h.code)).toEqual(['add-not-null-column', 'column-order']);
   });
 
-  it('refuses to reorder enum values with a step that raises, marked unsupported', () => {
-    const from: Model = { ...base, enums: [{ id: 'e', schemaId: 'p', name: 'mood', values: ['a', 'b'] }] };
-    const steps = plan(diff(from, { ...from, enums: [{ id: 'e', schemaId: 'p', name: 'mood', values: ['b', 'a'] }] }));
+  it('recreates an enum to remove or reorder values, converting the columns that use it', () => {
+    const withEnum = (values: string[]): Model => ({
+      ...structuredClone(base),
+      enums: [{ id: 'e', schemaId: 'p', name: 'mood', values }],
+      tables: [{ ...structuredClone(base.tables[0]!), columns: [...structuredClone(base.tables[0]!.columns), { id: 'm', name: 'mood', type: { kind: 'enum', enumId: 'e', array: true }, nullable: true, default: "'{}'" }] }],
+    });
+    const steps = plan(diff(withEnum(['a', 'b']), withEnum(['b', 'c'])));
+    expect(steps.map((s) => s.sql)).toEqual([
+      'ALTER TYPE "public"."mood" RENAME TO "pgcanvas_old_e"',
+      `CREATE TYPE "public"."mood" AS ENUM ('b', 'c')`,
+      'ALTER TABLE "public"."users" ALTER COLUMN "mood" DROP DEFAULT',
+      'ALTER TABLE "public"."users" ALTER COLUMN "mood" TYPE "public"."mood"[] USING "mood"::text[]::"public"."mood"[]',
+      `ALTER TABLE "public"."users" ALTER COLUMN "mood" SET DEFAULT ('{}')`,
+      'DROP TYPE "public"."pgcanvas_old_e"',
+    ]);
+    expect(steps[0]!.hazards[0]!.code).toBe('recreate-enum');
+    expect(steps[0]!.hazards[0]!.message).toContain('without "a"');
+  });
+
+  it('refuses to change the partitioning of a table with a step that raises, marked unsupported', () => {
+    const from: Model = edit((m) => { m.tables[0]!.partitionBy = { strategy: 'hash', keys: [{ columnId: 'a' }] }; });
+    const to: Model = edit((m) => { m.tables[0]!.partitionBy = { strategy: 'list', keys: [{ columnId: 'a' }] }; });
+    const steps = plan(diff(from, to));
     expect(steps).toHaveLength(1);
-    expect(steps[0]!.sql).toMatch(/^DO \$pgcanvas\$ BEGIN RAISE EXCEPTION USING MESSAGE = '.*mood/);
+    expect(steps[0]!.sql).toMatch(/^DO \$pgcanvas\$ BEGIN RAISE EXCEPTION USING MESSAGE = '.*users/);
     expect(steps[0]!.hazards[0]!.code).toBe('unsupported-change');
   });
 

@@ -4,7 +4,7 @@ import {
   renameEnumValue, renameInSchema, renameSchema, setExtensionSchema, setSchema,
 } from '@/lib/sql';
 import type { ChangeOf } from '@/lib/diff';
-import { hazard, step, unsupportedStep, type PlanContext } from '../context';
+import { hazard, step, type PlanContext } from '../context';
 import type { Step } from '../types';
 
 /** The public schema exists in every database: it is never created or dropped, only commented. */
@@ -107,10 +107,6 @@ export function planEnumRenameValue(c: ChangeOf<'enum.rename-value'>, ctx: PlanC
   return [step('enums', renameEnumValue(c.enum, c.from, c.to, ctx.to), 'enum', c.enum.id, {
     reverse: renameEnumValue(c.enum, c.to, c.from, ctx.to), hazards: [hazard('rename', `renames value ${c.from} of ${c.enum.name} to ${c.to}`)],
   })];
-}
-
-export function planEnumReorder(c: ChangeOf<'enum.reorder-values'>): Step[] {
-  return [unsupportedStep('enums', `type ${c.to.name}: removing or reordering enum values needs the type to be recreated and every column using it converted; write this migration by hand`, 'enum', c.to.id)];
 }
 
 export function planEnumAlter(c: ChangeOf<'enum.alter'>, ctx: PlanContext): Step[] {
