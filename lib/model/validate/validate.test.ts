@@ -89,6 +89,12 @@ describe('parseModel and shape findings', () => {
     expect(f?.message).toMatch(/kind/);
   });
 
+  it('quotes odd keys in JSON paths', () => {
+    const m = baseModel() as unknown as Record<string, unknown>;
+    m['layout'] = { tables: { 'a b': { x: 'left', y: 0 } } };
+    expect(validate(m)).toContainEqual(expect.objectContaining({ code: 'shape', path: 'layout.tables["a b"].x' }));
+  });
+
   it('caps the number of shape findings', () => {
     const m = { format: 1, schemas: [], tables: Array.from({ length: 300 }, () => ({ id: 1 })) };
     const findings = validate(m);
