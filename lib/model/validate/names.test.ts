@@ -24,6 +24,12 @@ describe('name rules', () => {
     expectFinding(m, 'name-empty', 'tables[1].columns[1].name');
   });
 
+  it('rejects a NUL character in a name', () => {
+    const m = baseModel();
+    table(m, 'tbl_posts').name = 'po\u0000sts';
+    expectFinding(m, 'name-nul', 'tables[1].name');
+  });
+
   it('rejects a name over 63 bytes, counting bytes not characters', () => {
     const m = baseModel();
     table(m, 'tbl_users').name = 'é'.repeat(32) + 'abcdefg'; // 39 characters, 71 bytes

@@ -20,6 +20,11 @@ describe('validate', () => {
     }), { numRuns: 500 });
   });
 
+  it('turns an exception inside validation into an internal-error finding', () => {
+    const hostile = new Proxy({}, { get() { throw new Error('boom'); }, has() { throw new Error('boom'); }, ownKeys() { throw new Error('boom'); } });
+    expect(validate(hostile)).toEqual([expect.objectContaining({ code: 'internal-error', severity: 'error', path: '' })]);
+  });
+
   it('never throws on models with random fields replaced', () => {
     const paths = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
       if (value === null || typeof value !== 'object') return [prefix];
