@@ -117,6 +117,12 @@ describe('plan', () => {
       'ALTER TABLE "public"."users" ADD COLUMN "g" text GENERATED ALWAYS AS (upper(email)) STORED',
     ]);
     expect(old[0]!.hazards.map((h) => h.code)).toEqual(['recreate-column']);
+    // Indexes on the recreated column come back.
+    const indexed = (expression: string) => edit((m) => {
+      m.tables[0]!.columns.push({ id: 'g', name: 'g', type: { kind: 'builtin', name: 'text' }, nullable: true, generated: { expression } });
+      m.tables[0]!.indexes = [{ id: 'gi', name: 'users_g_idx', elements: [{ columnId: 'g' }] }];
+    });
+    expect(plan(diff(indexed('lower(email)'), indexed('upper(email)')), { target: 16 }).map((s) => s.sql)).toContain('CREATE INDEX "users_g_idx" ON "public"."users" ("g")');
   });
 
   it('uses only hazard codes from the registry', () => {

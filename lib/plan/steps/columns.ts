@@ -1,12 +1,35 @@
 /** Steps for columns. One alter record becomes the statements its aspects need, in an order that works. */
 import {
+  addConstraint, createIndex, inlineConstraints,
   addColumn, addIdentity, alterColumnType, alterIdentity, commentOn, dropColumn, dropGenerationExpression, dropIdentity,
   INTEGER_BOUNDS, renameColumn, sequenceOptionResets, setDefault, setGenerationExpression, setNotNull,
 } from '@/lib/sql';
 import type { ChangeOf } from '@/lib/diff';
-import type { Column } from '@/lib/model';
+import type { Column, Table } from '@/lib/model';
 import { hazard, step, type PlanContext } from '../context';
 import type { Step } from '../types';
+
+/**
+ * readdDependents re-creates what DROP COLUMN took along and the model still has: indexes and
+ * constraints that name the column by id. Ones that mention it only inside an expression are lost.
+ */
+function readdDependents(table: Table, columnId: string, ctx: PlanContext): Step[] {
+  const out: Step[] = [];
+  const uses = (ids: readonly string[] | undefined) => ids?.includes(columnId) ?? false;
+  for (const index of table.indexes ?? []) {
+    if (index.elements.some((e) => e.columnId === columnId) || uses(index.include)) {
+      out.push(step('indexes', createIndex(table, index, ctx.to), 'index', index.id));
+    }
+  }
+  const { inline, later } = inlineConstraints(table);
+  for (const def of [...inline, ...later]) {
+    if (def.type !== 'check' && uses(def.value.columnIds)) out.push(step('constraints', addConstraint(table, def, ctx.to), 'constraint', def.value.id));
+  }
+  for (const fk of table.foreignKeys ?? []) {
+    if (uses(fk.columnIds)) out.push(step('foreign-keys', addConstraint(table, { type: 'foreign-key', value: fk }, ctx.to), 'constraint', fk.id));
+  }
+  return out;
+}
 
 function hasDefault(c: Column): boolean {
   return c.default !== undefined || c.sequenceId !== undefined;
@@ -65,6 +88,7 @@ export function planColumnAlter(c: ChangeOf<'column.alter'>, ctx: PlanContext): 
       if (!c.table.columns.length || c.table.columns[c.table.columns.length - 1]!.id !== id) hazards.push(hazard('column-order', `${why}; it moves to the end of the table`));
       out.push(step('columns', dropColumn(table, from, names), 'column', id, { hazards }));
       out.push(step('columns', addColumn(table, to, names), 'column', id));
+      out.push(...readdDependents(table, id, ctx));
       comment();
       if (!has('comment') && to.comment !== undefined) out.push(step('comments', commentOn({ kind: 'column', tableId: table.id, name: to.name }, to.comment, names), 'column', id));
       return out;
