@@ -3,7 +3,7 @@
  * and serial pseudo-types (a column plus an owned sequence, exactly what `serial` creates).
  */
 import type { Column, Identity, Table } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { deparse, inner, numericArg, qualified, strings, type Fields } from './ast';
 import { columnType, serialKind } from './types';
 import { makeObjectName } from './names';

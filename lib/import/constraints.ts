@@ -3,7 +3,7 @@
  * TABLE and ALTER TABLE ... ADD CONSTRAINT. Unnamed constraints get the name PostgreSQL would choose.
  */
 import type { FkAction, Table } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { deparse, rangeVarName, strings, walk, type Fields } from './ast';
 import { joinNames } from './names';
 import type { ImportState } from './state';
@@ -97,7 +97,7 @@ export function addForeignKey(s: ImportState, table: Table, c: Fields, names: st
     ref: rangeVarName(c.pktable),
     refColumnNames: strings(c.pk_attrs),
     line: s.line,
-    sql: deparseAlterAdd(s, table, named),
+    sql: () => deparseAlterAdd(s, table, named),
   });
 }
 

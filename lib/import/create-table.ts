@@ -4,7 +4,7 @@
  * cannot hold (INHERITS, LIKE, OF type, temporary) are kept verbatim.
  */
 import type { Table } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { deparse, inner, nodeType, qkey, rangeVarName, strings, type Fields } from './ast';
 import { columnFrom, type ColumnConstraint } from './columns';
 import { addTableConstraint, deparseAlterAdd } from './constraints';

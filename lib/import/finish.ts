@@ -20,7 +20,7 @@ export function finish(s: ImportState): void {
     const refColumnIds = ref && refNames ? refNames.map((n) => s.column(ref, n)?.id) : [];
     if (!ref || columnIds.some((x) => !x) || !refColumnIds.length || refColumnIds.some((x) => !x) || !s.model.tables.includes(p.table)) {
       s.line = p.line;
-      s.verbatim('foreign key', 'post-tables', p.fk.name, p.sql);
+      s.verbatim('foreign key', 'post-tables', p.fk.name, p.sql());
       continue;
     }
     p.fk.columnIds = columnIds as string[];

@@ -1,6 +1,6 @@
 /** CREATE [UNIQUE] INDEX on a model table; unnamed indexes get PostgreSQL's `<table>_<columns>_idx` name. */
 import type { Index, IndexElement, IndexMethod, Table } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { deparse, inner, qkey, rangeVarName, strings, type Fields } from './ast';
 import { indexColumnNames, joinNames } from './names';
 import type { ImportState } from './state';

@@ -10,12 +10,15 @@ const NAMEDATALEN = 64;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function byteLength(s: string): number {
-  return encoder.encode(s).length;
+  return ASCII.test(s) ? s.length : encoder.encode(s).length;
 }
 
 /** clipBytes cuts `s` to at most `max` bytes without splitting a character (pg_mbcliplen). */
 export function clipBytes(s: string, max: number): string {
+  if (ASCII.test(s)) return s.length <= max ? s : s.slice(0, max);
   const bytes = encoder.encode(s);
   if (bytes.length <= max) return s;
   let end = max;

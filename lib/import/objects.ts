@@ -1,6 +1,6 @@
 /** CREATE SCHEMA / EXTENSION / TYPE ... AS ENUM / SEQUENCE, ALTER TYPE ... ADD VALUE, ALTER SEQUENCE. */
 import type { Sequence } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { inner, qkey, qualified, rangeVarName, strings, type Fields } from './ast';
 import { readSequenceOptions } from './columns';
 import { normalizeSequenceOptions, type SequenceType } from './sequence-options';

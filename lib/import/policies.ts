@@ -1,6 +1,6 @@
 /** CREATE POLICY on a model table. The normal form omits PERMISSIVE, FOR ALL and TO PUBLIC (the defaults). */
 import type { Policy, PolicyCommand } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { deparse, inner, qkey, rangeVarName, type Fields } from './ast';
 import type { ImportState } from './state';
 

@@ -4,7 +4,7 @@
  * choosing default constraint names. Statements are applied to it one by one, in file order.
  */
 import type { Column, Enum, ForeignKey, Model, Sequence, SqlObject, Table } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { PUBLIC_SCHEMA_ID, emptyModel } from '@/lib/model/empty';
 import { qkey, type QualifiedName } from './ast';
 import { Namespace } from './names';
@@ -19,7 +19,7 @@ export interface PendingForeignKey {
   readonly refColumnNames: string[];
   readonly line: number;
   /** The constraint as SQL, in case it has to stay verbatim (reference to an object outside the model). */
-  readonly sql: string;
+  readonly sql: () => string;
 }
 
 export interface PendingNextval {

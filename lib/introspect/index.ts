@@ -5,7 +5,7 @@
  * Expressions come back as PostgreSQL prints them (pg_get_expr): see docs/import.md for the normal form.
  */
 import type { Model } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { FORMAT_VERSION } from '@/lib/model/schema';
 import { PUBLIC_SCHEMA_ID } from '@/lib/model/empty';
 import { loadSqlParser } from '@/lib/model/expression';

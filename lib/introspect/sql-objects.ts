@@ -6,7 +6,7 @@
  */
 import { parseSync } from 'pgsql-parser';
 import type { SqlObject } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { inner, qkey, type Fields, type QualifiedName } from '@/lib/import/ast';
 import { routineNeedsTables } from '@/lib/import/statements';
 import { quoteLiteral, quoteQualified } from '@/lib/sql/quote';

@@ -4,7 +4,7 @@
  */
 import { parseSync } from 'pgsql-parser';
 import type { Column, FkAction, Index, IndexMethod, Policy, PolicyCommand, Table } from '@/lib/model/schema';
-import { newId } from '@/lib/model/ids';
+import { newId } from '@/lib/import/ids';
 import { inner, strings, deparse, type Fields } from '@/lib/import/ast';
 import { nextvalTarget } from '@/lib/import/expressions';
 import { makeObjectName } from '@/lib/import/names';
