@@ -69,7 +69,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-interface Stats { latencies: number[]; errors: number; statuses: Map<number, number> }
+interface Stats { latencies: number[]; errors: number; statuses: Map<number, number>; firstError?: string }
 const newStats = (): Stats => ({ latencies: [], errors: 0, statuses: new Map() });
 
 async function timed(stats: Stats, fn: () => Promise<Response>): Promise<Response | undefined> {
@@ -80,8 +80,9 @@ async function timed(stats: Stats, fn: () => Promise<Response>): Promise<Respons
     stats.latencies.push(performance.now() - t0);
     stats.statuses.set(r.status, (stats.statuses.get(r.status) ?? 0) + 1);
     return new Response(body, { status: r.status, headers: r.headers });
-  } catch {
+  } catch (error) {
     stats.errors++;
+    stats.firstError ??= `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')}`;
     return undefined;
   }
 }
@@ -93,6 +94,7 @@ function summary(name: string, s: Stats, seconds: number, reference?: number) {
   const ratio = reference ? `  (p50 ${(p50 / reference).toFixed(1)}x reference)` : '';
   const statuses = [...s.statuses.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
   console.log(`  ${name.padEnd(10)} ${String(sorted.length).padStart(7)} req  ${(sorted.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  network errors ${s.errors}  [${statuses}]${ratio}`);
+  if (s.firstError) console.log(`    first network error: ${s.firstError}`);
   return { p50, p99 };
 }
 
@@ -188,6 +190,8 @@ async function runBackend(kind: string): Promise<void> {
 }
 
 async function main() {
+  const { loadavg, cpus } = await import('node:os');
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are only comparable at a similar load)`);
   if (!existsSync(join(DIST, 'BUILD_ID'))) {
     console.log(`no build in ${DIST}: running next build first`);
     const r = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: DIST } });

@@ -3,11 +3,11 @@
  * succeeds only if that is still the current version (one conditional UPDATE, so two concurrent saves
  * based on the same version cannot both win). A stale save gets 409 with the current version and model.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { tables } from '@/lib/db';
-import { AppError, type AppContext } from '@/lib/auth';
+import { AppError, notFound, type AppContext } from '@/lib/auth';
 import type { Model } from '@/lib/model';
-import { requireRole } from './access';
+import { isUuid, requireRole } from './access';
 import { checkModel } from './model-check';
 
 /** parseIfMatch accepts `7`, `"7"` and `W/"7"` (the ETag GET sends is `"7"`). */
@@ -18,6 +18,22 @@ export function parseIfMatch(header: string | null): number {
   const m = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
   if (!m) throw new AppError(400, 'bad_request', `If-Match must be a version number, got ${JSON.stringify(header.slice(0, 40))}.`);
   return Number(m[1]);
+}
+
+/**
+ * getWorkingModelJson is the autosave's hot path: one query checks membership and reads the model as
+ * JSON text, which goes into the response as is (no parse and re-serialise of a large document).
+ */
+export async function getWorkingModelJson(ctx: AppContext, userId: string, projectId: string): Promise<{ json: string; version: number }> {
+  if (!isUuid(projectId)) throw notFound();
+  const [row] = await ctx.db.orm
+    .select({ json: sql<string>`${tables.projectModels.model}::text`, version: tables.projectModels.version })
+    .from(tables.projectModels)
+    .innerJoin(tables.projects, eq(tables.projects.id, tables.projectModels.projectId))
+    .innerJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, tables.projectModels.projectId), eq(tables.projectMembers.userId, userId)))
+    .where(and(eq(tables.projectModels.projectId, projectId), isNull(tables.projects.deletedAt)));
+  if (!row) throw notFound();
+  return row;
 }
 
 export async function getWorkingModel(ctx: AppContext, userId: string, projectId: string): Promise<{ model: Model; version: number }> {

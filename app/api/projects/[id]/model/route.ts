@@ -2,14 +2,16 @@
  * The working model. GET -> {model, version} with ETag "<version>". PUT {model} with If-Match: <version>
  * -> 200 {version} | 409 {version, model} (stale) | 422 {findings} (invalid; nothing stored) | 428 (no If-Match).
  */
-import { getWorkingModel, parseIfMatch, saveModel } from '@/lib/projects';
+import { getWorkingModelJson, parseIfMatch, saveModel } from '@/lib/projects';
 import { readJson, route } from '../../../_lib/route';
 
 type P = { id: string };
 
 export const GET = route<P>('user', async ({ app, params, principal }) => {
-  const working = await getWorkingModel(app, principal.userId, params.id);
-  return Response.json(working, { headers: { etag: `"${working.version}"`, 'cache-control': 'no-store' } });
+  const working = await getWorkingModelJson(app, principal.userId, params.id);
+  return new Response(`{"model":${working.json},"version":${working.version}}`, {
+    headers: { 'content-type': 'application/json; charset=utf-8', etag: `"${working.version}"`, 'cache-control': 'no-store' },
+  });
 });
 
 export const PUT = route<P>('user', async ({ app, params, principal, request }) => {
