@@ -5,7 +5,7 @@
  */
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Table } from '@/lib/model';
-import { arrayLiteral, dollarQuote, fitName } from './names';
+import { arrayLiteral, dollarQuote, fitName, commentText } from './names';
 import { isSecretColumn, PINNED_SEARCH_PATH, roleList, tableName, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
@@ -107,7 +107,7 @@ export function auditFile(ctx: SecurityContext): SecurityFile | undefined {
       const trigger = quoteIdent(fitName(table.name, 'audit'));
       const t = tableName(ctx, table);
       out.push(
-        `-- ${table.name}${hidden.length > 0 ? `: ${hidden.join(', ')} never logged` : ''}`,
+        commentText(`-- ${table.name}${hidden.length > 0 ? `: ${hidden.join(', ')} never logged` : ''}`),
         `DROP TRIGGER IF EXISTS ${trigger} ON ${t};`,
         `CREATE TRIGGER ${trigger} AFTER INSERT OR UPDATE OR DELETE ON ${t}`,
         `  FOR EACH ROW EXECUTE FUNCTION ${fn}(${quoteLiteral(arrayLiteral(hidden))}, ${quoteLiteral(arrayLiteral(keys))});`,

@@ -5,7 +5,7 @@
  */
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Column, Table } from '@/lib/model';
-import { dollarQuote, fitName } from './names';
+import { dollarQuote, fitName, commentText } from './names';
 import { ensurePgcrypto, isBytea, pgcryptoFn, PINNED_SEARCH_PATH, roleList, schemaOf, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
@@ -47,7 +47,7 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
     '  END IF;',
   ];
   const out: string[] = [
-    `-- Column encryption with pgcrypto (OpenPGP, AES-256). The key is read from the setting ${ctx.encryptionKeySetting}:`,
+    commentText(`-- Column encryption with pgcrypto (OpenPGP, AES-256). The key is read from the setting ${ctx.encryptionKeySetting}:`),
     "--   set it per transaction with a bound parameter: SELECT set_config('" + ctx.encryptionKeySetting + "', $1, true);",
     '-- never as a literal in SQL text (it would reach the server log and pg_stat_activity).',
     '-- Stronger option: encrypt in the application with AES-256-GCM and a key from a KMS, storing the',
@@ -56,7 +56,7 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
   ];
   if (usable.length > 0) out.push(ensurePgcrypto(ctx));
   for (const s of skipped) {
-    out.push(`-- ${s.table.name}.${s.column.name} is marked encrypted but is not a plain bytea column: no helpers (advisor rule encrypted-column-not-bytea).`);
+    out.push(commentText(`-- ${s.table.name}.${s.column.name} is marked encrypted but is not a plain bytea column: no helpers (advisor rule encrypted-column-not-bytea).`));
   }
   const grantees = roleList(ctx, ['app', 'admin']);
   for (const c of usable) {
@@ -67,7 +67,7 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
     const decBody = ['DECLARE', `  key text := current_setting(${setting}, true);`, 'BEGIN', ...keyCheck,
       `  RETURN ${pgcryptoFn(ctx, 'pgp_sym_decrypt')}(ciphertext, key);`, 'END'].join('\n');
     out.push(
-      `-- ${c.table.name}.${c.column.name}: INSERT ... VALUES (${quoteIdent(c.encryptFn)}($1)); SELECT ${quoteIdent(c.decryptFn)}(${quoteIdent(c.column.name)}) ...`,
+      commentText(`-- ${c.table.name}.${c.column.name}: INSERT ... VALUES (${quoteIdent(c.encryptFn)}($1)); SELECT ${quoteIdent(c.decryptFn)}(${quoteIdent(c.column.name)}) ...`),
       `CREATE OR REPLACE FUNCTION ${enc}(plaintext text) RETURNS bytea`,
       `LANGUAGE plpgsql VOLATILE STRICT ${PINNED_SEARCH_PATH}`,
       `AS ${dollarQuote(encBody, 'fn')};`,

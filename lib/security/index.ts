@@ -8,7 +8,7 @@ import { FILE_ORDER, type SecurityFile, type SecurityFileKind } from './file';
 import { rolesFile } from './roles';
 import { passwordHashingFile } from './password-hashing';
 import { encryptionFile } from './encryption';
-import { rlsFile } from './rls';
+import { rlsFile, templatePolicies } from './rls';
 import { auditFile } from './audit';
 
 export type { SecurityFile, SecurityFileKind } from './file';
@@ -16,6 +16,12 @@ export { FILE_ORDER } from './file';
 export { securityContext, ROLE_PURPOSES, type SecurityOptions, type SecurityContext, type RolePurpose } from './context';
 export { HASH_FORMATS } from './password-hashing';
 export { passwordModule, type PasswordModuleOptions } from './password-module';
+export type { TemplatePolicy } from './rls';
+
+/** rlsTemplatePolicies returns the template policies of 04_rls.sql as data (for the Drizzle export). */
+export function rlsTemplatePolicies(model: Model, options: SecurityOptions = {}): import('./rls').TemplatePolicy[] {
+  return templatePolicies(securityContext(model, options));
+}
 
 function generate(kind: SecurityFileKind, ctx: ReturnType<typeof securityContext>): SecurityFile | undefined {
   switch (kind) {

@@ -62,3 +62,8 @@ export function dollarQuote(body: string, tag = 'body'): string {
 export function arrayLiteral(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }
+
+/** commentText makes user text safe inside a `--` comment: a newline there would end the comment and start SQL. */
+export function commentText(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ');
+}

@@ -5,7 +5,7 @@
  */
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Column, PasswordAlgorithm, Table } from '@/lib/model';
-import { dollarQuote, fitName, uniqueName } from './names';
+import { dollarQuote, fitName, uniqueName, commentText } from './names';
 import { ensurePgcrypto, isTextLike, pgcryptoFn, PINNED_SEARCH_PATH, roleList, tableName, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
@@ -38,15 +38,15 @@ export function hashColumns(ctx: SecurityContext): HashColumn[] {
 function checkFor(ctx: SecurityContext, h: HashColumn): string {
   const label = `${h.table.name}.${h.column.name}`;
   const format = HASH_FORMATS[h.algorithm];
-  if (!format) return `-- ${label}: ${h.algorithm} is not a password hash; no CHECK generated (advisor rule weak-password-hash).\n`;
-  if (!isTextLike(h.column)) return `-- ${label}: not a text column, so no format CHECK (advisor rule password-hash-not-text).\n`;
-  if (h.column.generated) return `-- ${label}: a generated column cannot hold a password hash; skipped.\n`;
+  if (!format) return commentText(`-- ${label}: ${h.algorithm} is not a password hash; no CHECK generated (advisor rule weak-password-hash).\n`);
+  if (!isTextLike(h.column)) return commentText(`-- ${label}: not a text column, so no format CHECK (advisor rule password-hash-not-text).\n`);
+  if (h.column.generated) return commentText(`-- ${label}: a generated column cannot hold a password hash; skipped.\n`);
   const taken = new Set([...(h.table.checks ?? []), ...(h.table.uniques ?? []), ...(h.table.foreignKeys ?? [])].map((c) => c.name));
   if (h.table.primaryKey) taken.add(h.table.primaryKey.name);
   const name = quoteIdent(uniqueName(fitName(h.table.name, h.column.name, 'hash_format'), taken));
   const t = tableName(ctx, h.table);
   return [
-    `-- ${label} holds ${h.algorithm} hashes only, e.g. ${format.example}; plaintext fails this CHECK.`,
+    commentText(`-- ${label} holds ${h.algorithm} hashes only, e.g. ${format.example}; plaintext fails this CHECK.`),
     `ALTER TABLE ${t} DROP CONSTRAINT IF EXISTS ${name};`,
     `ALTER TABLE ${t} ADD CONSTRAINT ${name} CHECK (${quoteIdent(h.column.name)} ~ ${quoteLiteral(format.pattern)});`,
     '',
@@ -85,7 +85,7 @@ function bcryptFunctions(ctx: SecurityContext, cost: number): string {
   ].join('\n');
   const app = roleList(ctx, ['app', 'admin']);
   return [
-    `-- bcrypt in the database with pgcrypto, cost ${cost} (gen_salt('bf') alone would use cost 6).`,
+    commentText(`-- bcrypt in the database with pgcrypto, cost ${cost} (gen_salt('bf') alone would use cost 6).`),
     '-- search_path is pinned so a schema the caller controls cannot shadow crypt() or gen_salt().',
     ensurePgcrypto(ctx) +
     `CREATE OR REPLACE FUNCTION ${hashFn}(password text) RETURNS text`,
@@ -118,7 +118,7 @@ export function passwordHashingFile(ctx: SecurityContext): SecurityFile | undefi
   const cost = bcryptCost(ctx, columns);
   if (columns.some((c) => c.inDatabase)) out.push(bcryptFunctions(ctx, cost));
   for (const reason of new Set(columns.filter((c) => !c.inDatabase).map((c) => APP_SIDE_REASON[c.algorithm]).filter(Boolean))) {
-    out.push(`-- No SQL hashing: ${reason}`);
+    out.push(commentText(`-- No SQL hashing: ${reason}`));
   }
   out.push('');
   for (const c of columns) out.push(checkFor(ctx, c));

@@ -6,7 +6,7 @@
  */
 import { quoteIdent, quoteLiteral } from '@/lib/sql/quote';
 import type { Column, Table, TableRlsTemplate } from '@/lib/model';
-import { fitName, uniqueName } from './names';
+import { fitName, uniqueName, commentText } from './names';
 import { castType, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
@@ -117,14 +117,44 @@ function relationNames(ctx: SecurityContext, schemaId: string): Set<string> {
   return taken;
 }
 
+/** TemplatePolicy is one generated policy as data, for other emitters (the Drizzle export's pgPolicy). */
+export interface TemplatePolicy {
+  readonly tableId: string;
+  readonly name: string;
+  readonly command: Command;
+  readonly roles: readonly string[];
+  readonly using?: string;
+  readonly withCheck?: string;
+}
+
+/** templatePolicies lists the policies rls.sql creates, with the same names, roles and expressions. */
+export function templatePolicies(ctx: SecurityContext): TemplatePolicy[] {
+  const out: TemplatePolicy[] = [];
+  for (const table of ctx.model.tables) {
+    const rls = table.security?.rls;
+    if (!rls) continue;
+    const plan = templatePlan(ctx, table, rls);
+    if ('problem' in plan) continue;
+    const names = new Set((table.policies ?? []).map((p) => p.name));
+    for (const p of plan.policies) {
+      out.push({
+        tableId: table.id, name: uniqueName(fitName(table.name, p.suffix), names), command: p.command,
+        roles: p.to.filter((r) => r !== 'admin' || ctx.needsAdmin).map((r) => ctx.roles[r]),
+        ...(p.using ? { using: p.using } : {}), ...(p.withCheck ? { withCheck: p.withCheck } : {}),
+      });
+    }
+  }
+  return out;
+}
+
 export function rlsFile(ctx: SecurityContext): SecurityFile | undefined {
   const tables = ctx.model.tables.filter((t) => t.security?.rls);
   if (tables.length === 0) return undefined;
   const takenBySchema = new Map<string, Set<string>>();
   const out: string[] = [
     '-- Row-level security from the templates. The app sets who is asking at the start of every transaction:',
-    `--   BEGIN; SELECT set_config(${quoteLiteral(ctx.userIdSetting)}, $1, true);  -- true = local to this transaction`,
-    `--   (and set_config(${quoteLiteral(ctx.tenantIdSetting)}, $2, true) for tenant tables)`,
+    commentText(`--   BEGIN; SELECT set_config(${quoteLiteral(ctx.userIdSetting)}, $1, true);  -- true = local to this transaction`),
+    commentText(`--   (and set_config(${quoteLiteral(ctx.tenantIdSetting)}, $2, true) for tenant tables)`),
     '-- Never a session-level SET on a pooled connection: the next request would inherit the identity.',
     '-- Unset means no rows: the policies compare with NULL.',
     '',
@@ -135,11 +165,11 @@ export function rlsFile(ctx: SecurityContext): SecurityFile | undefined {
     const t = tableName(ctx, table);
     const plan = templatePlan(ctx, table, rls);
     if ('problem' in plan) {
-      out.push(`-- ${schemaOf(ctx, table)}.${table.name}: template ${rls.template} skipped: ${plan.problem} (advisor rule rls-template-invalid).`, '');
+      out.push(commentText(`-- ${schemaOf(ctx, table)}.${table.name}: template ${rls.template} skipped: ${plan.problem} (advisor rule rls-template-invalid).`), '');
       continue;
     }
     enabled++;
-    out.push(`-- ${schemaOf(ctx, table)}.${table.name}: ${rls.template}${rls.adminBypass ? ' + admin bypass' : ''}`);
+    out.push(commentText(`-- ${schemaOf(ctx, table)}.${table.name}: ${rls.template}${rls.adminBypass ? ' + admin bypass' : ''}`));
     out.push(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY;`, `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;`);
     const policyNames = new Set((table.policies ?? []).map((p) => p.name));
     for (const p of plan.policies) {
@@ -153,7 +183,7 @@ export function rlsFile(ctx: SecurityContext): SecurityFile | undefined {
       let taken = takenBySchema.get(table.schemaId);
       if (!taken) takenBySchema.set(table.schemaId, (taken = relationNames(ctx, table.schemaId)));
       const name = uniqueName(fitName(table.name, column.name, 'rls_idx'), taken);
-      out.push(`-- The policies filter on ${column.name}: index it so RLS does not scan the table.`);
+      out.push(commentText(`-- The policies filter on ${column.name}: index it so RLS does not scan the table.`));
       out.push(`CREATE INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${t} (${quoteIdent(column.name)});`);
     }
     out.push('');

@@ -5,7 +5,7 @@
  */
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Table } from '@/lib/model';
-import { dollarQuote } from './names';
+import { dollarQuote, commentText } from './names';
 import { isSecretColumn, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
@@ -25,7 +25,7 @@ function createRole(name: string, comment: string): string {
     '  END IF;',
     'END',
   ].join('\n');
-  return `-- ${comment}\nDO ${dollarQuote(body, 'do')};\n`;
+  return `${commentText(`-- ${comment}`)}\nDO ${dollarQuote(body, 'do')};\n`;
 }
 
 /** readableColumns lists the columns the read-only role may select, or undefined for all of them. */
@@ -40,7 +40,7 @@ export function rolesFile(ctx: SecurityContext): SecurityFile {
   const purposes: RolePurpose[] = ['owner', 'migrator', 'app', 'readonly', ...(ctx.needsAdmin ? ['admin' as const] : [])];
   const out: string[] = [
     '-- Least-privilege roles. No passwords here: create login roles outside version control, e.g.',
-    `--   CREATE ROLE my_service LOGIN PASSWORD '...'; GRANT ${quoteIdent(roles.app)} TO my_service;`,
+    commentText(`--   CREATE ROLE my_service LOGIN PASSWORD '...'; GRANT ${quoteIdent(roles.app)} TO my_service;`),
     '-- Run as a superuser (or a role that is a member of the current object owners).',
     '',
   ];
@@ -68,12 +68,12 @@ export function rolesFile(ctx: SecurityContext): SecurityFile {
 
   for (const t of model.tables) {
     const name = tableName(ctx, t);
-    out.push(`-- ${schemaOf(ctx, t)}.${t.name}`);
+    out.push(commentText(`-- ${schemaOf(ctx, t)}.${t.name}`));
     out.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE ${name} TO ${roleList(ctx, ['app', 'admin'])};`);
     const cols = readableColumns(ctx, t);
     if (cols === undefined) out.push(`GRANT SELECT ON TABLE ${name} TO ${quoteIdent(roles.readonly)};`);
     else if (cols.length > 0) out.push(`GRANT SELECT (${cols.join(', ')}) ON TABLE ${name} TO ${quoteIdent(roles.readonly)};  -- secret columns left out`);
-    else out.push(`-- every column of ${t.name} is secret: nothing granted to ${roles.readonly}`);
+    else out.push(commentText(`-- every column of ${t.name} is secret: nothing granted to ${roles.readonly}`));
   }
   if (model.tables.length > 0) out.push('');
 

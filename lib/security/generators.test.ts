@@ -1,0 +1,98 @@
+/** Unit tests of the generated SQL text: quoting of hostile names, settings, options and name limits. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSqlParser, parseSql } from '@/lib/model';
+import { col, columnId, model } from '@/lib/advisor/testing/model-builder';
+import { dollarQuote, fitName, uniqueName, arrayLiteral } from './names';
+import { rlsTemplatePolicies, securityFiles } from './index';
+
+const hostile = model([{
+  name: 'Us"ers; DROP TABLE x',
+  columns: [
+    col('id', 'uuid', { nullable: false }),
+    col('pass"word', 'text', { security: { passwordHash: { algorithm: 'bcrypt', inDatabase: true, cost: 11 } } }),
+    col("s'sn$body$", 'bytea', { security: { encrypted: true } }),
+    col('updated_at', 'timestamptz'),
+  ],
+  pk: ['id'],
+  rest: { security: { audit: true, rls: { template: 'owner-only', ownerColumnId: columnId('Us"ers; DROP TABLE x', 'id') } } },
+}], { name: 'Shop DB' });
+
+describe('securityFiles', () => {
+  beforeAll(async () => { await loadSqlParser(); });
+  const files = securityFiles(hostile);
+  const all = files.map((f) => f.sql).join('\n');
+
+  it('quotes hostile names and never lets them end a dollar quote', () => {
+    expect(all).toContain('"public"."Us""ers; DROP TABLE x"');
+    expect(all).toContain('"pass""word"');
+    const sqlLines = all.split('\n').filter((l) => !l.trimStart().startsWith('--'));
+    expect(sqlLines.filter((l) => l.includes('DROP TABLE x') && !l.includes('"Us""ers; DROP TABLE x"'))).toEqual([]);
+    const bodyTag = /AS \$(\w+)\$\n/g;
+    for (const m of all.matchAll(bodyTag)) expect(m[1]).not.toBe('body');
+  });
+
+  it('keeps names with newlines inside comments and quotes (no SQL injection through a comment)', () => {
+    const evil = structuredClone(hostile);
+    evil.tables[0]!.name = 'x\nDROP TABLE victims; --';
+    // The real parser is the oracle: the only DROP statements are the generator's own (policies, triggers).
+    for (const f of securityFiles(evil)) {
+      const parsed = parseSql(f.sql);
+      expect(parsed.ok, f.name).toBe(true);
+      const drops = (parsed as { stmts: { stmt: Record<string, { removeType?: string }> }[] }).stmts
+        .filter((s) => 'DropStmt' in s.stmt).map((s) => s.stmt['DropStmt']!.removeType);
+      expect(drops.filter((t) => t !== 'OBJECT_POLICY' && t !== 'OBJECT_TRIGGER'), f.name).toEqual([]);
+    }
+  });
+
+  it('names roles after the model name unless a prefix is given, and checks the prefix', () => {
+    expect(all).toContain('CREATE ROLE "shop_db_rw" NOLOGIN;');
+    expect(securityFiles(hostile, { rolePrefix: 'x1' })[0]!.sql).toContain('CREATE ROLE "x1_owner" NOLOGIN;');
+    expect(() => securityFiles(hostile, { rolePrefix: 'pg_x' })).toThrow(/pg_/);
+    expect(() => securityFiles(hostile, { bcryptCost: 8 })).toThrow(/cost/);
+  });
+
+  it('uses the marked bcrypt cost, never gen_salt without one, and never a key literal', () => {
+    expect(all).toContain(`"public"."gen_salt"('bf', 11)`);
+    expect(all.split('\n').filter((l) => !l.trimStart().startsWith('--')).join('\n')).not.toMatch(/gen_salt\('bf'\)/);
+    expect(all).toMatch(/current_setting\('app\.encryption_key', true\)/);
+    expect(all).not.toMatch(/pgp_sym_encrypt\([^)]*'[^']*key[^']*'/i);
+    expect(securityFiles(hostile, { bcryptCost: 13 }).map((f) => f.sql).join('')).toContain(`('bf', 13)`);
+  });
+
+  it('reads the setting names from the model', () => {
+    const m = structuredClone(hostile);
+    m.security = { userIdSetting: 'auth.uid', encryptionKeySetting: 'vault.key' };
+    const sql = securityFiles(m).map((f) => f.sql).join('\n');
+    expect(sql).toContain(`current_setting('auth.uid', true)`);
+    expect(sql).toContain(`current_setting('vault.key', true)`);
+    expect(sql).not.toContain('app.user_id');
+  });
+
+  it('exposes the template policies as data with the names rls.sql uses', () => {
+    const policies = rlsTemplatePolicies(hostile);
+    expect(policies.map((p) => p.command)).toEqual(['select', 'insert', 'update', 'delete']);
+    for (const p of policies) expect(all).toContain(`CREATE POLICY "${p.name.replaceAll('"', '""')}"`);
+    expect(policies[0]!.roles).toEqual(['shop_db_rw', 'shop_db_ro', 'shop_db_owner']);
+  });
+
+  it('emits only the roles file for a model without marks', () => {
+    expect(securityFiles(model([{ name: 't', columns: [col('a', 'text')] }])).map((f) => f.name)).toEqual(['01_roles.sql']);
+  });
+});
+
+describe('names', () => {
+  it('fits names into 63 bytes, keeps them distinct, and makes them unique', () => {
+    const long = 'é'.repeat(40);
+    const a = fitName(long, 'a', 'idx');
+    const b = fitName(long, 'b', 'idx');
+    expect(new TextEncoder().encode(a).length).toBeLessThanOrEqual(63);
+    expect(a).not.toBe(b);
+    const taken = new Set(['t_idx']);
+    expect(uniqueName('t_idx', taken)).toBe('t_idx_2');
+  });
+
+  it('picks a dollar-quote tag absent from the body and escapes array literals', () => {
+    expect(dollarQuote('x $fn$ y', 'fn')).toMatch(/^\$fn1\$/);
+    expect(arrayLiteral(['a"b', 'c\\d'])).toBe('{"a\\"b","c\\\\d"}');
+  });
+});
