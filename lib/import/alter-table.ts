@@ -4,7 +4,7 @@
  * PARTITION. OWNER TO is ignored; anything else keeps the whole statement verbatim.
  */
 import type { Table } from '@/lib/model/schema';
-import { inner, qkey, rangeVarName, type Fields } from './ast';
+import { inner, qkey, rangeVarName, type Fields, type QualifiedName } from './ast';
 import { columnFrom, identityFrom, setDefault, type ColumnConstraint } from './columns';
 import { addTableConstraint } from './constraints';
 import { partitionBound } from './create-table';
@@ -25,6 +25,7 @@ export function alterTable(s: ImportState, stmt: Fields): void {
     s.noteGrouped('ignored', 'owner', 'ownership is not part of the design (OWNER TO)');
     return;
   }
+  if (objtype === 'OBJECT_INDEX' && cmds.length === 1 && cmds[0]!.subtype === 'AT_AttachPartition' && attachIndex(s, q, rangeVarName(inner(cmds[0]!.def, 'PartitionCmd')?.name))) return;
   const table = objtype === 'OBJECT_TABLE' ? s.table(q) : undefined;
   if (!table || s.verbatimRelations.has(qkey(q)) || !cmds.every((c) => HANDLED.has(c.subtype as string)) || !cmds.every((c) => supported(s, table, c))) {
     s.verbatim(objtype === 'OBJECT_TABLE' ? 'alter table' : kindOf(objtype), 'post-tables', q.name);
@@ -134,6 +135,33 @@ function attachPartition(s: ImportState, parent: Table, cmd: Fields): void {
   s.pendingNextvals.splice(0, s.pendingNextvals.length, ...s.pendingNextvals.filter((p) => p.table !== child));
   child.columns = [];
   child.partitionOf = { parentId: parent.id, bound: partitionBound(cmd.bound) };
+}
+
+/**
+ * attachIndex: pg_dump writes a partitioned index as `CREATE INDEX ... ON ONLY parent`, one index per
+ * partition and `ALTER INDEX parent_idx ATTACH PARTITION child_idx`. In the model the parent's index is
+ * enough (PostgreSQL creates the partitions' indexes itself), so the child index leaves the model. It is
+ * exact when the child has the name PostgreSQL would give it; otherwise the name is reported.
+ */
+function attachIndex(s: ImportState, parentIndex: QualifiedName, childIndex: QualifiedName): boolean {
+  // An index here is a plain index, or the index behind a primary key or unique constraint.
+  const find = (q: QualifiedName) => {
+    for (const t of s.model.tables) {
+      if (s.schemaName(t.schemaId) !== q.schema) continue;
+      if (t.primaryKey?.name === q.name) return { table: t, name: q.name, remove: () => { delete t.primaryKey; } };
+      const u = t.uniques?.findIndex((x) => x.name === q.name) ?? -1;
+      if (u >= 0) return { table: t, name: q.name, remove: () => { t.uniques!.splice(u, 1); if (!t.uniques!.length) delete t.uniques; } };
+      const i = t.indexes?.findIndex((x) => x.name === q.name) ?? -1;
+      if (i >= 0) return { table: t, name: q.name, remove: () => { t.indexes!.splice(i, 1); if (!t.indexes!.length) delete t.indexes; } };
+    }
+    return undefined;
+  };
+  const parent = find(parentIndex);
+  const child = find(childIndex);
+  if (!parent || !child || child.table.partitionOf?.parentId !== parent.table.id) return false;
+  child.remove();
+  s.note('warning', 'index', `${child.name} of partition ${child.table.name} is created by PostgreSQL from ${parent.name} of ${parent.table.name}, under the name it chooses`, child.name);
+  return true;
 }
 
 function kindOf(objtype: string): string {
