@@ -12,7 +12,7 @@ import { loadSqlParser, ModelSchema } from '@/lib/model';
 import { arbModelSmall } from '@/lib/testing/arbitraries';
 import { RULES } from './registry';
 import { advise } from './index';
-import { errorCounts, newValidationErrors } from './testing/rule-fixtures';
+import { errorCounts, newValidationErrors, targetAt } from './testing/rule-fixtures';
 
 const rulesDir = join(__dirname, 'rules');
 
@@ -50,7 +50,10 @@ describe('advisor registry', () => {
     fc.assert(fc.property(arbModelSmall(), (model) => {
       const findings = advise(model);
       expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
-      for (const f of findings) expect(RULES.some((r) => r.id === f.ruleId)).toBe(true);
+      for (const f of findings) {
+        expect(RULES.some((r) => r.id === f.ruleId)).toBe(true);
+        expect(targetAt(model, f.target.path), `${f.id} at ${f.target.path}`).toBe(f.target.id);
+      }
       // One fix per rule and model keeps this affordable (validate costs ~0.2 s on a random model).
       const before = errorCounts(model);
       const oneFixPerRule = findings.filter((f, i) => f.fix && findings.findIndex((g) => g.fix && g.ruleId === f.ruleId) === i);

@@ -36,6 +36,19 @@ function objectIds(model: Model): Set<string> {
   return ids;
 }
 
+/** targetAt walks a finding's path (`tables[1].columns[0].default`) and returns the id of the deepest object with an id on the way. */
+export function targetAt(model: Model, path: string): string | undefined {
+  let node: unknown = model;
+  let id: string | undefined;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+    const maybe = (node as { id?: unknown } | undefined)?.id;
+    if (typeof maybe === 'string') id = maybe;
+  }
+  return node === undefined ? undefined : id;
+}
+
 /** errorCounts counts a model's validation errors by code. */
 export function errorCounts(model: Model): Map<string, number> {
   const map = new Map<string, number>();
@@ -78,6 +91,7 @@ export function testRule(rule: Rule, fixtures: RuleFixtures): void {
           expect(f.ruleId).toBe(rule.id);
           expect(f.severity).toBe(rule.severity);
           expect(ids.has(f.target.id), `target ${f.target.id} exists`).toBe(true);
+          expect(targetAt(model, f.target.path), `${f.target.path} leads to ${f.target.id}`).toBe(f.target.id);
           expect(f.target.path).toMatch(/^(tables|enums|schemas|sequences)\[\d+\]/);
           expect(f.message.length).toBeGreaterThan(0);
         }

@@ -41,8 +41,8 @@ export const foreignKeyTypeMismatch: Rule = {
           if (!column || !target || typeKey(column) === typeKey(target)) return;
           const own = table.columns.includes(column);
           hits.push({
-            target: { id: column.id, path: own ? ctx.columnPath(table, column) : ctx.tablePath(table) },
-            detail: fk.id,
+            target: own ? { id: column.id, path: ctx.columnPath(table, column) } : { id: table.id, path: ctx.tablePath(table) },
+            detail: own ? fk.id : `${fk.id}:${column.id}`,
             message: `${table.name}.${column.name} is ${describe(column)} but references ${ref.name}.${target.name} of type ${describe(target)}`,
             ...(own && !column.generated && !column.identity && !column.sequenceId && onlyInThisKey(ctx.model, column.id, fk.id) ? {
               fix: { title: `Change the type to ${describe(target)}`, apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = structuredClone(target.type); delete c.default; delete c.collation; }) },

@@ -11,7 +11,7 @@ export const integerPrimaryKey: Rule = {
       if (!table.primaryKey || table.primaryKey.columnIds.length !== 1) return [];
       const column = ctx.index.column(table, table.primaryKey.columnIds[0]!);
       if (!column || column.type.kind !== 'builtin' || !['integer', 'smallint'].includes(column.type.name) || !(column.identity || column.sequenceId)) return [];
-      return [{ target: { id: column.id, path: table.columns.includes(column) ? ctx.columnPath(table, column) : ctx.tablePath(table) }, message: `${table.name}.${column.name} is a generated ${column.type.name} key` }];
+      return [{ target: table.columns.includes(column) ? { id: column.id, path: ctx.columnPath(table, column) } : { id: table.id, path: ctx.tablePath(table) }, message: `${table.name}.${column.name} is a generated ${column.type.name} key` }];
     });
   },
 };

@@ -9,5 +9,5 @@ const docs = (ownerColumnId: string | undefined, type = 'uuid') => model([{
 
 testRule(rlsTemplateInvalid, {
   pass: [docs(columnId('docs', 'owner_id')), docs(columnId('docs', 'owner_id'), 'text')],
-  fail: [docs(undefined), docs('c_gone'), docs(columnId('docs', 'owner_id'), 'json')],
+  fail: [docs(undefined), docs(columnId('docs', 'owner_id'), 'json'), docs(columnId('docs', 'owner_id'), 'integer[]')],
 });
