@@ -2,7 +2,8 @@
  * PHASES is the order a migration runs in, as one readable list. Steps are bucketed by phase and keep
  * the diff's (model) order inside a phase. The reasoning, top to bottom:
  * - first drop what depends on other objects (views, policies, indexes, foreign keys, constraints),
- *   then columns and tables, while every name is still the old one; a type, sequence or schema whose
+ *   then columns and tables, while every name is still the old one (a sequence that changes owner is
+ *   released first, so dropping its old column does not take it along); a type, sequence or schema whose
  *   name a new object takes is dropped here too, before that object is created;
  * - then create or rename containers before their contents: schemas, extensions, enums, sequences,
  *   verbatim pre-table SQL (domains, functions), tables (partitions after their parent), columns;
@@ -17,6 +18,7 @@ export const PHASES = [
   'drop-indexes',
   'drop-foreign-keys',
   'drop-constraints',
+  'release-sequences',
   'drop-columns',
   'drop-tables',
   'drop-replaced-sequences',

@@ -35,7 +35,11 @@ export function planSequenceAlter(c: ChangeOf<'sequence.alter'>, ctx: PlanContex
       hazards: bounds ? [hazard('alter-sequence-bounds', `changes the bounds of sequence ${s.name}; fails when its current value lies outside them`)] : [],
     }));
   }
-  if (c.aspects.includes('owned-by')) out.push(step('sequence-owners', sequenceOwnedBy(s, ctx.to), 'sequence', s.id));
+  if (c.aspects.includes('owned-by')) {
+    // Release the old owner before columns are dropped: DROP COLUMN would drop a sequence it owns.
+    if (c.from.ownedBy) out.push(step('release-sequences', sequenceOwnedBy({ ...c.from, ownedBy: undefined }, ctx.from), 'sequence', s.id));
+    if (s.ownedBy) out.push(step('sequence-owners', sequenceOwnedBy(s, ctx.to), 'sequence', s.id));
+  }
   if (c.aspects.includes('comment')) {
     const target = { kind: 'sequence', schemaId: s.schemaId, name: s.name } as const;
     out.push(step('comments', commentOn(target, s.comment, ctx.to), 'sequence', s.id, { reverse: commentOn(target, c.from.comment, ctx.to) }));
