@@ -3,7 +3,8 @@
  * per table) on the PostgreSQL server. Times, as medians:
  * - pull: connect + introspect (a fixed handful of catalog queries) + model JSON, in process;
  * - pg_dump --schema-only of the same database (the reference);
- * - drizzle-kit pull (its CLI with a temporary config, writing into a temporary folder);
+ * - drizzle-kit pull (its CLI with a temporary config, writing into a temporary folder; one run by
+ *   default, it is slow: BENCH_DRIZZLE_RUNS=n for more);
  * - import-sql of the same DDL file (parse + model build, parser already loaded).
  * Targets (issue #3): pull <= 1.5x pg_dump, >= 5x faster than drizzle-kit pull, import-sql < 1 s.
  * Server: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     const config = join(dir, 'drizzle.config.json');
     writeFileSync(config, JSON.stringify({ dialect: 'postgresql', dbCredentials: { url: url.toString() }, out: join(dir, 'drizzle') }));
     const drizzleBin = join(process.cwd(), 'node_modules', '.bin', 'drizzle-kit');
-    const drizzleMs = await time(3, () => execFileSync(drizzleBin, ['pull', `--config=${config}`], { cwd: dir, stdio: 'pipe' }));
+    const drizzleMs = await time(Number(process.env.BENCH_DRIZZLE_RUNS ?? 1), () => execFileSync(drizzleBin, ['pull', `--config=${config}`], { cwd: dir, stdio: 'ignore' }));
 
     const f = (ms: number) => `${ms.toFixed(0)} ms`;
     console.log(`${TABLES} tables, ~10 columns, 1.5 foreign keys and 1 index each (medians)`);

@@ -94,3 +94,25 @@ INSERT INTO t VALUES (2);`);
     expect(p1!.primaryKey!.columnIds).toEqual(p!.columns.map((c) => c.id));
   });
 });
+
+describe('psql meta-commands', () => {
+  it("ignores pg_dump's \\restrict lines with a report, keeps backslash lines inside strings and bodies", () => {
+    const sql = [
+      '\\restrict abc123',
+      "CREATE TABLE t (a text DEFAULT E'x\\\\'' \\n', b text DEFAULT 'y');",
+      'CREATE FUNCTION f() RETURNS text LANGUAGE sql AS $$',
+      "\\not a meta command $$;",
+      '\\unrestrict abc123',
+    ].join('\n');
+    const r = importSql(sql);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.model.tables[0]!.columns.map((c) => c.name)).toEqual(['a', 'b']);
+    expect(r.model.sqlObjects![0]!.sql).toContain('\\not a meta command');
+    expect(r.report[0]).toMatchObject({ line: 1, action: 'ignored', kind: 'psql', count: 2 });
+  });
+
+  it('keeps line and column of a later syntax error true', () => {
+    const r = importSql('\\connect db\nCREATE TABLE (x int);');
+    expect(r.ok ? undefined : [r.error.line, r.error.column]).toEqual([2, 14]);
+  });
+});

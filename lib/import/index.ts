@@ -13,6 +13,7 @@ import { finish } from './finish';
 import { ImportState } from './state';
 import type { ImportError, ReportEntry } from './report';
 import { SourceText } from './source';
+import { stripMetaCommands } from './psql';
 
 export type { ReportEntry, ReportAction, ImportError } from './report';
 export { formatReport } from './report';
@@ -23,6 +24,9 @@ export type ImportResult =
 
 export function importSql(sql: string): ImportResult {
   if (!sqlParserReady()) return { ok: false, error: { message: 'SQL parser is not loaded (await loadSqlParser() first)' } };
+  // psql meta-commands (pg_dump's \restrict lines) are blanked in place, so positions stay true.
+  const meta = stripMetaCommands(sql);
+  sql = meta.sql;
   const source = new SourceText(sql);
   let stmts: { stmt: unknown; stmt_location?: number; stmt_len?: number }[];
   try {
@@ -34,6 +38,10 @@ export function importSql(sql: string): ImportResult {
     return { ok: false, error: { message, ...(typeof pos === 'number' ? source.lineColumnOfChar(pos) : {}) } };
   }
   const state = new ImportState();
+  for (const c of meta.commands) {
+    state.line = c.line;
+    state.noteGrouped('ignored', 'psql', `psql meta-command ${c.text.split(/\s/)[0]} is not SQL`);
+  }
   for (const { stmt, stmt_location: location = 0, stmt_len: length } of stmts) {
     const { text, line } = source.statement(location, length);
     state.text = text;
