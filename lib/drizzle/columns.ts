@@ -30,6 +30,10 @@ function customData(sqlType: string): string {
   return sqlType === 'bytea' ? 'Uint8Array' : 'string';
 }
 
+function n(v: number | undefined): string | undefined {
+  return v === undefined ? undefined : String(v);
+}
+
 function opts(entries: [string, string | undefined][]): string {
   const present = entries.filter((e): e is [string, string] => e[1] !== undefined);
   return present.length ? `, { ${present.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : '';
@@ -45,7 +49,6 @@ function typeBuilder(ctx: EmitContext, column: Column): string {
     case 'custom':
       return `${ctx.customType(customTypeSql(type), 'string')}(${name})`;
     case 'builtin': {
-      const n = (v: number | undefined) => (v === undefined ? undefined : String(v));
       switch (type.name) {
         case 'smallint': case 'integer': case 'real': case 'text': case 'boolean': case 'uuid': case 'json': case 'jsonb':
         case 'inet': case 'cidr': case 'macaddr': case 'macaddr8': case 'point': case 'line':

@@ -7,18 +7,26 @@
 import type { Check, ForeignKey, Index, ModelIndex, Policy, Table, Unique } from '@/lib/model';
 
 function anyHas(texts: readonly (string | undefined)[], separators: readonly string[]): boolean {
-  return texts.some((t) => t !== undefined && separators.some((s) => t.includes(s)));
+  for (const t of texts) {
+    if (t === undefined) continue;
+    for (const s of separators) if (t.includes(s)) return true;
+  }
+  return false;
 }
 
 function columnNames(idx: ModelIndex, table: Table, ids: readonly string[]): string[] {
   return ids.map((id) => idx.column(table, id)?.name ?? '');
 }
 
+const INDEX_SEPARATORS = [';', '--', ',,'];
+
 export function indexSurvivesDrizzleKit(idx: ModelIndex, table: Table, index: Index): boolean {
-  const texts = [index.name, index.where, ...index.elements.flatMap((e) => [
-    e.columnId !== undefined ? idx.column(table, e.columnId)?.name : e.expression, e.opclass, e.collation,
-  ])];
-  return !anyHas(texts, [';', '--', ',,']);
+  if (anyHas([index.name, index.where], INDEX_SEPARATORS)) return false;
+  for (const e of index.elements) {
+    const head = e.columnId !== undefined ? idx.column(table, e.columnId)?.name : e.expression;
+    if (anyHas([head, e.opclass, e.collation], INDEX_SEPARATORS)) return false;
+  }
+  return true;
 }
 
 export function checkSurvivesDrizzleKit(check: Check): boolean {

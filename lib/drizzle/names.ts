@@ -25,12 +25,24 @@ export const TABLE_MEMBER_NAMES: readonly string[] = [
 
 /** camelIdentifier turns a SQL name into a camelCase ASCII identifier, or `fallback` if nothing is left. */
 export function camelIdentifier(name: string, fallback: string): string {
-  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let id = words
-    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1)))
-    .join('');
+  // A character loop rather than split/map/join: this runs for every object of large models.
+  let id = '';
+  let upperNext = false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    const isDigit = code >= 48 && code <= 57;
+    const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (!isDigit && !isLetter) {
+      upperNext = id !== '';
+      continue;
+    }
+    const ch = name[i]!;
+    if (id === '') id = isLetter ? ch.toLowerCase() : ch;
+    else id += upperNext ? ch.toUpperCase() : ch;
+    upperNext = false;
+  }
   if (id === '') id = fallback;
-  if (/^[0-9]/.test(id)) id = `_${id}`;
+  if (id.charCodeAt(0) >= 48 && id.charCodeAt(0) <= 57) id = `_${id}`;
   if (RESERVED_WORDS.has(id)) id = `${id}_`;
   return id;
 }

@@ -42,7 +42,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
   const namerFor = (table: Table) => {
     let n = keyNamers.get(table.id);
     if (!n) {
-      n = new Namer([...(ctx.columnKeys.get(table.id)?.values() ?? [])]);
+      n = new Namer(ctx.columnKeys.get(table.id)?.values() ?? []);
       keyNamers.set(table.id, n);
     }
     return n;
