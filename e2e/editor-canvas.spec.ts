@@ -4,28 +4,12 @@
  * validation of a 64-byte name and hostile names rendered inert.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { createProject, signIn } from './fixtures';
 
-const EMAIL = process.env.E2E_EMAIL ?? 'editor-e2e@example.com';
-const PASSWORD = process.env.E2E_PASSWORD ?? 'editor e2e password 123';
-
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  return page.evaluate(async ([m, p, b]) => {
-    const r = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
-    return { status: r.status, body: await r.json().catch(() => ({})) };
-  }, [method, path, body] as const);
-}
-
-/** Signs in (creating the first account on a fresh app) and creates an empty project; returns its id. */
+/** Signs in (the shared e2e admin; first run creates it) and creates an empty project; returns its id. */
 async function newProject(page: Page, name: string): Promise<string> {
-  await page.goto('/');
-  const setup = await api(page, 'POST', '/api/setup', { email: EMAIL, password: PASSWORD });
-  if (setup.status !== 201) {
-    const login = await api(page, 'POST', '/api/session', { email: EMAIL, password: PASSWORD });
-    expect(login.status, `sign in as ${EMAIL} (set E2E_EMAIL/E2E_PASSWORD for an app that is already set up)`).toBe(200);
-  }
-  const created = await api(page, 'POST', '/api/projects', { name });
-  expect(created.status).toBe(201);
-  return created.body.id as string;
+  await signIn(page);
+  return (await createProject(page, { name })).id;
 }
 
 const tableNode = (page: Page, name: string) => page.locator('.react-flow__node-table').filter({ has: page.locator('.pgc-name', { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) });
@@ -39,6 +23,7 @@ async function renameSelectedTable(page: Page, name: string) {
 }
 
 test('design two related tables, rename, undo/redo, layout, search, reload', async ({ page }) => {
+  test.setTimeout(120_000);
   const id = await newProject(page, 'e2e editor');
   await page.goto(`/projects/${id}`);
   await expect(page.getByTestId('editor')).toBeVisible();
@@ -65,9 +50,9 @@ test('design two related tables, rename, undo/redo, layout, search, reload', asy
   await inspector.getByLabel('column 3 name').fill('amount');
   await expect(row(page, 'invoices', 'customer_ref')).toContainText('bigint');
 
-  // 4. drag from invoices.customer_ref to customers.id: a foreign key
-  await page.getByRole('button', { name: 'Fit', exact: true }).click();
-  await page.waitForTimeout(400);
+  // 4. drag from invoices.customer_ref to customers.id: a foreign key (laid out first so nothing overlaps)
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.waitForTimeout(800);
   const from = row(page, 'invoices', 'customer_ref');
   const to = row(page, 'customers', 'id');
   const fromBox = (await from.boundingBox())!;

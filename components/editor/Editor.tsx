@@ -9,7 +9,7 @@ import type { Model } from '@/lib/model';
 import { EditorStore } from '@/lib/editor/store';
 import { SessionStore } from '@/lib/editor/session';
 import { copyTables, parseClipboard } from '@/lib/editor/commands';
-import { problemsByTable } from '@/lib/editor/findings';
+import { indexFindings, problemsByTable } from '@/lib/editor/findings';
 import { EditorProvider, makeEnv, useModel, useSession } from './context';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
@@ -61,6 +61,7 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
     if (fixed) env.dispatch({ type: 'applyFix', title: 'advisor fix', model: fixed }); else session.notify('error', `Fix not applied: ${error ?? 'unknown reason'}`);
   });
   const problems = useMemo(() => problemsByTable(model, preview.findings), [model, preview.findings]);
+  const findingIndex = useMemo(() => indexFindings(model, preview.findings), [model, preview.findings]);
   const ctx = useEditorActions({ env, searchRef, setBusy, setDark, setPalette, setHelp, saveNow: save.saveNow });
 
   useEffect(() => { setDark(localStorage.getItem('pgc-dark') === '1' || (localStorage.getItem('pgc-dark') === null && window.matchMedia?.('(prefers-color-scheme: dark)').matches)); }, []);
@@ -100,7 +101,7 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
 
   const errors = preview.findings.filter((f) => f.severity === 'error').length;
   return (
-    <FindingsContext.Provider value={preview.findings}>
+    <FindingsContext.Provider value={findingIndex}>
       <div className={`pgc-editor${dark ? ' dark' : ''}`} data-testid="editor">
         <Toolbar ref={searchRef} ctx={ctx} busy={busy} dark={dark} projectName={props.projectName} />
         <div className="pgc-statusline">

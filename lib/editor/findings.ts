@@ -70,3 +70,20 @@ export function messagesFor(model: Model, findings: readonly LocatableFinding[],
     return field === undefined || loc.field === field;
   });
 }
+
+/**
+ * indexFindings groups findings by `<object id>:<field>` (object: the column for column findings, else
+ * the object the finding is about) so each inspector field finds its messages without a scan.
+ */
+export function indexFindings(model: Model, findings: readonly LocatableFinding[]): Map<string, LocatableFinding[]> {
+  const out = new Map<string, LocatableFinding[]>();
+  for (const f of findings) {
+    const loc = locateFinding(model, f);
+    const id = loc.columnId ?? loc.objectId;
+    if (!id) continue;
+    const key = `${id}:${loc.field ?? ''}`;
+    const list = out.get(key);
+    if (list) list.push(f); else out.set(key, [f]);
+  }
+  return out;
+}

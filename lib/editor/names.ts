@@ -84,3 +84,11 @@ export function uniqueColumnName(existing: Iterable<string>, base: string): stri
     if (!names.has(candidate)) return candidate;
   }
 }
+
+/** freeName returns base (cut to 63 bytes), or base1, base2, ... when taken; marks the result taken. */
+export function freeName(base: string, taken: Set<string>): string {
+  let name = truncateBytes(base, MAX_NAME_BYTES);
+  for (let n = 1; taken.has(name); n++) name = `${truncateBytes(base, MAX_NAME_BYTES - String(n).length)}${n}`;
+  taken.add(name);
+  return name;
+}

@@ -4,14 +4,11 @@
  * name is one undo step, ended on blur) and show the validator's messages for their object and field.
  */
 import { useId, type ReactNode } from 'react';
-import { messagesFor } from '@/lib/editor/findings';
-import { useEditor, useModel } from '../context';
-import { useFindings } from './findings-context';
+import { useEditor } from '../context';
+import { useFieldFindings } from './findings-context';
 
 export function FieldMessages({ objectId, field, id }: { objectId: string; field: string; id?: string }) {
-  const model = useModel();
-  const findings = useFindings();
-  const list = messagesFor(model, findings, objectId, field);
+  const list = useFieldFindings(objectId, field);
   if (list.length === 0) return null;
   return (
     <ul className="pgc-field-msgs" id={id} aria-live="polite">

@@ -5,15 +5,31 @@
 import type { Model } from '@/lib/model';
 import { emitDrizzle } from '@/lib/drizzle';
 import { securityFiles } from '@/lib/security';
-import { validateAsync } from '@/lib/model/validate';
+import { validate } from '@/lib/model/validate';
+import { loadSqlParser, sqlParserReady } from '@/lib/model/expression';
 import { advise } from '@/lib/advisor';
 import type { FindingLike } from './protocol';
 
 export const drizzleEngine: ((m: Model) => { files: { path: string; content: string }[] }) | undefined = emitDrizzle;
 export const securityEngine: ((m: Model) => { name: string; sql: string; explanation?: string }[]) | undefined = securityFiles;
 
-export const validateEngine: ((m: Model, target?: number) => Promise<Omit<FindingLike, 'source'>[]>) | undefined =
-  (m, target) => validateAsync(m, { target });
+let parserTried: Promise<void> | undefined;
+
+/**
+ * Validation with the real parser when its WASM loads in this worker; if it cannot (an old browser, the
+ * file missing), every other rule still runs and one warning says expressions are checked on save
+ * (the server validates the whole model on every PUT).
+ */
+export const validateEngine: ((m: Model, target?: number) => Promise<Omit<FindingLike, 'source'>[]>) | undefined = async (m, target) => {
+  parserTried ??= Promise.race([loadSqlParser(), new Promise<void>((resolve) => setTimeout(resolve, 8000))]).catch(() => undefined);
+  await parserTried;
+  const findings = validate(m, { target });
+  if (sqlParserReady()) return findings;
+  return [
+    ...findings.filter((f) => f.code !== 'parser-not-loaded'),
+    { code: 'parser-not-loaded', severity: 'warning', message: 'SQL expressions (defaults, checks, policies) could not be checked in the browser; the server checks them when saving', path: '' },
+  ];
+};
 
 /** Advisor findings as problems; 'info' shows as a warning, the rule id is the code. */
 export const adviseEngine: ((m: Model) => Omit<FindingLike, 'source'>[]) | undefined = (m) => advise(m).map((f) => ({

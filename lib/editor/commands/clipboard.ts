@@ -6,7 +6,7 @@
  */
 import { newId } from '@/lib/model/ids';
 import type { Enum, Model, Schema, Sequence, Table } from '@/lib/model';
-import { namesInSchema, truncateBytes, uniqueTableName } from '../names';
+import { freeName, namesInSchema, uniqueTableName } from '../names';
 import { setLayoutPart, tableLayouts, type TableLayout } from './access';
 import { done, refuse, type CommandResult } from './result';
 
@@ -117,12 +117,6 @@ export function pasteTables(model: Model, args: { payload: ClipboardPayload; off
   return done(setLayoutPart(next, 'tables', layouts), created);
 }
 
-function freeName(base: string, taken: Set<string>): string {
-  let name = truncateBytes(base, 63);
-  for (let n = 1; taken.has(name); n++) name = `${truncateBytes(base, 63 - String(n).length)}${n}`;
-  taken.add(name);
-  return name;
-}
 
 export function duplicateTables(model: Model, args: { tableIds: readonly string[] }): CommandResult {
   if (args.tableIds.length === 0) return refuse('nothing-selected', 'select a table to duplicate');

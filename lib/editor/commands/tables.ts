@@ -5,7 +5,7 @@
 import { newId } from '@/lib/model/ids';
 import { PUBLIC_SCHEMA_ID } from '@/lib/model/empty';
 import type { Model, Table } from '@/lib/model';
-import { chooseName, namesInSchema, uniqueTableName } from '../names';
+import { chooseName, freeName, namesInSchema, uniqueTableName } from '../names';
 import { applyPatch, findTable, setLayoutPart, tableLayouts, updateTable, withOptional, type TableLayout } from './access';
 import { done, refuse, type CommandResult } from './result';
 
@@ -64,7 +64,35 @@ export function updateTableProps(model: Model, args: UpdateTableArgs): CommandRe
   if (partitionOf && (partitionOf.parentId === table.id || !findTable(model, partitionOf.parentId))) {
     return refuse('partition-parent', 'a partition needs another existing table as its parent');
   }
-  return done(updateTable(model, table.id, (t) => applyPatch(t, args.patch)));
+  return done(updateTable(model, table.id, (t) => {
+    const next = applyPatch(t, args.patch);
+    return args.patch.name !== undefined ? renameParts(model, t, next) : next;
+  }));
+}
+
+/**
+ * renameParts keeps generated names in step with a table rename: a constraint or index named
+ * `<old table>_...` becomes `<new table>_...` (PostgreSQL itself keeps the old names; a design tool
+ * should not leave `new_table_pkey` behind). Names the user chose otherwise are left alone.
+ */
+function renameParts(model: Model, before: Table, after: Table): Table {
+  const oldName = before.name;
+  const newName = after.name;
+  if (!oldName || !newName || oldName === newName) return after;
+  const own = [after.primaryKey, ...(after.uniques ?? []), ...(after.checks ?? []), ...(after.foreignKeys ?? []), ...(after.indexes ?? [])].filter(Boolean) as { id: string; name: string }[];
+  if (!own.some((p) => p.name.startsWith(`${oldName}_`))) return after;
+  const taken = namesInSchema(model, after.schemaId, new Set(own.map((p) => p.id)));
+  taken.delete(oldName);
+  taken.add(newName);
+  const fix = <T extends { name: string }>(p: T): T => (p.name.startsWith(`${oldName}_`) ? { ...p, name: freeName(newName + p.name.slice(oldName.length), taken) } : p);
+  return {
+    ...after,
+    ...(after.primaryKey ? { primaryKey: fix(after.primaryKey) } : {}),
+    ...(after.uniques ? { uniques: after.uniques.map(fix) } : {}),
+    ...(after.checks ? { checks: after.checks.map(fix) } : {}),
+    ...(after.foreignKeys ? { foreignKeys: after.foreignKeys.map(fix) } : {}),
+    ...(after.indexes ? { indexes: after.indexes.map(fix) } : {}),
+  };
 }
 
 export function renameTable(model: Model, args: { tableId: string; name: string }): CommandResult {

@@ -25,6 +25,19 @@ describe('table commands', () => {
     expect(table(again, 'new_table_2').primaryKey?.name).toBe('new_table_2_pkey');
   });
 
+  it('renameTable carries generated constraint names along and keeps them unique', () => {
+    let m = run(shopModel(), { type: 'addTable', tableId: 'tbl_n' });
+    for (const name of ['c', 'cu', 'customers']) m = run(m, { type: 'renameTable', tableId: 'tbl_n', name });
+    expect(table(m, 'customers').primaryKey!.name).toBe('customers_pkey');
+    m = run(m, { type: 'renameTable', tableId: 'tbl_orders', name: 'sales' });
+    const sales = table(m, 'sales');
+    expect(sales.primaryKey!.name).toBe('sales_pkey');
+    expect(sales.foreignKeys![0]!.name).toBe('sales_user_id_fkey');
+    expect(sales.indexes![0]!.name).toBe('sales_user_id_idx');
+    m = run(m, { type: 'renameTable', tableId: 'tbl_n', name: 'sales_2' });
+    expect(table(m, 'sales_2').primaryKey!.name).toBe('sales_2_pkey');
+  });
+
   it('deleteTables removes the foreign keys that point at the table and its layout', () => {
     const m = run(shopModel(), { type: 'deleteTables', tableIds: ['tbl_users'] });
     expect(m.tables.map((t) => t.name)).toEqual(['orders', 'audit_log']);
