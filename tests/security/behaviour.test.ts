@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)('generated security SQL on %s', (kind) => {
       await db.query('INSERT INTO posts (id, author_id, body) VALUES ($1, $2, $3)', [name === 'alice' ? 1 : 2, id, `${name} writes`]);
     }
     await db.query("INSERT INTO projects (id, tenant_id, name) VALUES (1, 1, 'one'), (2, 2, 'two')");
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await db?.close();

@@ -45,11 +45,12 @@ describe.each(DATABASE_KINDS)('security files for the examples (%s)', (kind) => 
   }
 
   for (const [name, model] of examples) {
+    // Generous timeouts: the first PGlite of a worker boots from scratch (seconds to a minute on a busy machine).
     it(`${name}: applies after the schema DDL`, async () => {
       await check(model);
-    });
+    }, 300_000);
     it(`${name}: applies with random security marks`, async () => {
       for (const marks of fc.sample(arbMarks, { numRuns: 2, seed: name.length })) await check(mark(model, marks));
-    });
+    }, 300_000);
   }
 });
