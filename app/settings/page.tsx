@@ -30,6 +30,9 @@ export default function SettingsPage() {
   const [inviteEmail, setInviteEmail] = useState('');
   const [inviteLink, setInviteLink] = useState<string>();
   const [error, setError] = useState<string>();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [passwordNotice, setPasswordNotice] = useState<string>();
 
   const load = useCallback(() => {
     apiFetch<{ tokens: Token[] }>('/api/tokens').then((r) => setTokens(r.tokens)).catch((e) => setError(errorText(e)));
@@ -80,6 +83,23 @@ export default function SettingsPage() {
               </li>
             ))}
           </ul>
+        </Section>
+        <Section title="Password">
+          <form className="space-y-3" onSubmit={(event) => {
+            event.preventDefault();
+            setPasswordNotice(undefined);
+            void act(async () => {
+              const r = await apiFetch<{ endedSessions: number }>('/api/account/password', { method: 'PUT', body: { currentPassword, newPassword } });
+              setCurrentPassword('');
+              setNewPassword('');
+              setPasswordNotice(`Password changed; ${r.endedSessions} other session(s) signed out.`);
+            });
+          }}>
+            <Field label="Current password" type="password" autoComplete="current-password" required value={currentPassword} onChange={(e) => setCurrentPassword(e.target.value)} />
+            <Field label="New password" type="password" autoComplete="new-password" required minLength={12} maxLength={1024} hint="At least 12 characters." value={newPassword} onChange={(e) => setNewPassword(e.target.value)} />
+            <Button kind="primary" type="submit">Change password</Button>
+          </form>
+          {passwordNotice ? <Notice kind="success">{passwordNotice}</Notice> : null}
         </Section>
         <Section title="Sessions">
           <p className="text-sm text-slate-600 dark:text-slate-400">Sign out on every device and browser, including this one.</p>

@@ -9,7 +9,8 @@ import type { AppContext } from './context';
 import { AppError } from './errors';
 import { parseEmail, normalizeEmail } from './email';
 import { checkPasswordPolicy, dummyHash, hashPassword, passwordNeedsRehash, verifyPassword } from './password';
-import { attemptSucceeded, recordAttempt } from './throttle';
+import { attemptSucceeded, purgeOldAttempts, recordAttempt } from './throttle';
+import { purgeExpiredSessions } from './sessions';
 import { getSettings } from './settings';
 import { sha256Hex } from './tokens';
 
@@ -83,6 +84,9 @@ export async function login(ctx: AppContext, input: { email: unknown; password: 
     throw new AppError(401, 'invalid_credentials', 'Wrong email or password.');
   }
   await attemptSucceeded(ctx, email, attempt);
+  // Housekeeping on the way: the account's dead sessions and everyone's attempts past the window.
+  await purgeExpiredSessions(ctx, row.id);
+  await purgeOldAttempts(ctx);
   if (passwordNeedsRehash(row.passwordHash, ctx.password)) {
     const upgraded = await hashPassword(password, ctx.password);
     // Only replace the hash we verified: a concurrent password change wins.

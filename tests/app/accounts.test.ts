@@ -232,6 +232,26 @@ describe.each(DATABASE_KINDS)('accounts on %s', (kind) => {
     await admin.call('PATCH', '/api/settings', { body: { signupEnabled: false } });
   });
 
+  it('changing the password needs the current one, keeps this session and ends the others', async () => {
+    const admin = t.client();
+    await admin.call('POST', '/api/session', { body: { email: 'admin@example.com', password: PASSWORD } });
+    const invite = await admin.call('POST', '/api/invites', { body: { email: 'changer@example.com' } });
+    const me = t.client();
+    await me.call('POST', '/api/users', { body: { email: 'changer@example.com', password: PASSWORD, invite: invite.body.token } });
+    const other = t.client();
+    await other.call('POST', '/api/session', { body: { email: 'changer@example.com', password: PASSWORD } });
+    const wrong = await me.call('PUT', '/api/account/password', { body: { currentPassword: 'nope nope nope', newPassword: 'a brand new password' } });
+    expect(wrong.status).toBe(403);
+    const weak = await me.call('PUT', '/api/account/password', { body: { currentPassword: PASSWORD, newPassword: 'short' } });
+    expect(weak.body.error.code).toBe('weak_password');
+    const ok = await me.call('PUT', '/api/account/password', { body: { currentPassword: PASSWORD, newPassword: 'a brand new password' } });
+    expect(ok.body).toEqual({ changed: true, endedSessions: 1 });
+    expect((await me.call('GET', '/api/session')).status).toBe(200);
+    expect((await other.call('GET', '/api/session')).status).toBe(401);
+    expect((await t.client().call('POST', '/api/session', { body: { email: 'changer@example.com', password: PASSWORD } })).status).toBe(401);
+    expect((await t.client().call('POST', '/api/session', { body: { email: 'changer@example.com', password: 'a brand new password' } })).status).toBe(200);
+  });
+
   it('bad JSON and wrong types get 400 with a message, never a 500', async () => {
     const c = t.client();
     const r = await c.call('POST', '/api/session', { raw: '{"email": ' });

@@ -37,6 +37,7 @@ const ROUTES: Record<string, Check> = {
   'POST /api/invites': { access: 'admin' },
   'DELETE /api/invites/[inviteId]': { access: 'admin' },
   'GET /api/examples': { access: 'user' },
+  'PUT /api/account/password': { access: 'user' },
   'GET /api/projects': { access: 'user' },
   'POST /api/projects': { access: 'user' },
   'GET /api/projects/[id]': { access: 'project', path: (i) => `/api/projects/${i.project}` },
