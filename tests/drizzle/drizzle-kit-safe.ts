@@ -1,7 +1,8 @@
 /**
  * drizzleKitSafe works around drizzle-kit 0.31 bugs that are documented gaps (docs/drizzle-export.md):
  * drizzle-kit writes identifiers inside double quotes without doubling an embedded `"`, and its snapshot
- * format joins names with `;`, so names holding either break its migration SQL. The oracle renames those
+ * format joins names with `;`, so names holding either break its migration SQL; and it keys objects by
+ * name, so a column named `__proto__` vanishes. The oracle renames those
  * names in the model (and their quoted references inside expressions) before BOTH sides run, so the
  * comparison still checks everything else about them.
  */
@@ -12,10 +13,12 @@ const NAME_KEYS = new Set(['name', 'sequenceName', 'collation']);
 const SQL_KEYS = new Set(['default', 'expression', 'where', 'using', 'withCheck', 'bound']);
 
 export function kitUnsafeName(name: string): boolean {
-  return name.includes('"') || name.includes(';');
+  return name.includes('"') || name.includes(';') || name === '__proto__';
 }
 
 function rename(name: string): string {
+  // drizzle-kit keys its snapshot objects by name, so `__proto__` sets a prototype instead of a key.
+  if (name === '__proto__') return '__proto_';
   return name.replaceAll('"', '\u201d').replaceAll(';', ':');
 }
 
