@@ -15,7 +15,8 @@ import { useFlowElements } from './useFlowElements';
 
 function LowDetailProvider({ children }: { children: ReactNode }) {
   const low = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
-  return <LowDetailContext.Provider value={low}>{children}</LowDetailContext.Provider>;
+  // Zoomed out, the whole diagram is one composited layer: panning moves pixels instead of repainting.
+  return <LowDetailContext.Provider value={low}><div className={`pgc-lod${low ? ' is-low' : ''}`}>{children}</div></LowDetailContext.Provider>;
 }
 
 /** RevealEffect centres the canvas on a table when the session asks (search result, problem click). */

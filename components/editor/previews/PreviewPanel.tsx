@@ -4,11 +4,12 @@
  * copy and download. Selecting one table scrolls the SQL to its CREATE TABLE. Tabs whose generator has
  * not landed say so instead of showing something made up.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useEditor, useSession } from '../context';
 import type { PreviewTab } from '../workers/protocol';
 import type { PreviewState } from './usePreviewWorker';
-import { CodeView } from './CodeView';
+// CodeMirror loads after the canvas: it is not needed for the first paint.
+const CodeView = lazy(() => import('./CodeView').then((m) => ({ default: m.CodeView })));
 
 const TABS: { id: PreviewTab; label: string }[] = [{ id: 'sql', label: 'SQL' }, { id: 'drizzle', label: 'Drizzle' }, { id: 'security', label: 'Security' }];
 
@@ -83,7 +84,9 @@ export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Prop
         <p className="pgc-preview-msg" role="status">{tab === 'security' ? 'No security SQL: mark columns (password hash, encrypted, personal data) or enable RLS to get some.' : 'Nothing to show: the model is empty.'}</p>
       ) : null}
       {file?.note && <p className="pgc-preview-note">{file.note}</p>}
+      <Suspense fallback={<p className="pgc-preview-msg">Loading the code view…</p>}>
       <CodeView text={preview && !preview.error ? file?.content ?? '' : ''} language={tab === 'drizzle' ? 'ts' : 'sql'} dark={dark} scrollTo={tab === 'sql' ? scrollTo : undefined} label={`${tab} preview`} />
+      </Suspense>
     </section>
   );
 }

@@ -70,7 +70,9 @@ async function computeFindings(): Promise<void> {
 function schedule(): void {
   if (!scheduled) { scheduled = true; setTimeout(computePreview, 0); }
   clearTimeout(findingsTimer);
-  findingsTimer = setTimeout(() => void computeFindings(), 30);
+  // Findings (validation + advisor) wait for a pause in typing: they are slower than the preview at
+  // 1,000 tables and, once started, would delay the preview of the next keystroke.
+  findingsTimer = setTimeout(() => void computeFindings(), model && model.tables.length > 200 ? 600 : 150);
 }
 
 export function handleMessage(msg: ToWorker): void {
