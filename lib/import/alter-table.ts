@@ -112,15 +112,13 @@ function supported(s: ImportState, table: Table, cmd: Fields): boolean {
 function attachPartition(s: ImportState, parent: Table, cmd: Fields): void {
   const child = s.table(rangeVarName(cmd.name))!;
   const parentColumns = s.columnsOf(parent);
-  const byName = new Map(parentColumns.map((c) => [c.name, c.id]));
   const remap = new Map<string, string>();
   for (const c of child.columns) {
-    const pid = byName.get(c.name);
-    if (pid) remap.set(c.id, pid);
-    const pc = parentColumns.find((x) => x.id === pid);
-    if (!pc || JSON.stringify({ ...pc, id: '' }) !== JSON.stringify({ ...c, id: '', sequenceId: pc.sequenceId })) {
-      const sameShape = pc && JSON.stringify(pc.type) === JSON.stringify(c.type);
-      if (!sameShape) s.note('warning', 'partition', `column ${c.name} differs from the parent's; partitions share the parent's columns`, child.name);
+    const pc = parentColumns.find((x) => x.name === c.name);
+    if (pc) remap.set(c.id, pc.id);
+    // Defaults and NOT NULL come from the parent; a missing column or another type cannot be represented.
+    if (!pc || JSON.stringify(pc.type) !== JSON.stringify(c.type)) {
+      s.note('warning', 'partition', `column ${c.name} differs from the parent's; partitions share the parent's columns`, child.name);
     }
   }
   const map = (id: string) => remap.get(id) ?? id;
@@ -130,7 +128,6 @@ function attachPartition(s: ImportState, parent: Table, cmd: Fields): void {
     for (const e of ix.elements) if (e.columnId) e.columnId = map(e.columnId);
     if (ix.include) ix.include = ix.include.map(map);
   }
-  for (const p of s.pendingForeignKeys) if (p.table === child) p.fk.columnIds = p.fk.columnIds.map(map);
   for (const seq of s.model.sequences ?? []) if (seq.ownedBy?.tableId === child.id) seq.ownedBy = { tableId: parent.id, columnId: map(seq.ownedBy.columnId) };
   s.pendingNextvals.splice(0, s.pendingNextvals.length, ...s.pendingNextvals.filter((p) => p.table !== child));
   child.columns = [];

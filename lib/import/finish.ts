@@ -13,12 +13,13 @@ export function finish(s: ImportState): void {
     delete p.column.default;
     p.column.sequenceId = seq.id;
   }
+  const tables = new Set(s.model.tables);
   for (const p of s.pendingForeignKeys) {
     const ref = s.verbatimRelations.has(qkey(p.ref)) ? undefined : s.table(p.ref);
     const columnIds = p.columnNames.map((n) => s.column(p.table, n)?.id);
     const refNames = p.refColumnNames.length ? p.refColumnNames : primaryKeyNames(s, ref);
     const refColumnIds = ref && refNames ? refNames.map((n) => s.column(ref, n)?.id) : [];
-    if (!ref || columnIds.some((x) => !x) || !refColumnIds.length || refColumnIds.some((x) => !x) || !s.model.tables.includes(p.table)) {
+    if (!ref || columnIds.some((x) => !x) || !refColumnIds.length || refColumnIds.some((x) => !x) || !tables.has(p.table)) {
       s.line = p.line;
       s.verbatim('foreign key', 'post-tables', p.fk.name, p.sql());
       continue;
