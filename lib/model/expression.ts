@@ -25,9 +25,28 @@ export interface ExpressionProblem {
   readonly message: string;
 }
 
+export type ParseResult = { ok: true; stmts: unknown[] } | { ok: false; message: string; line?: number; column?: number };
+
+/**
+ * Parse results by SQL text. An autosave re-validates hundreds of expressions of which few changed,
+ * and parsing dominates validation time, so the same text is parsed once. Results are shared:
+ * callers must treat the returned trees as read-only. Bounded; the oldest entries go first.
+ */
+const PARSE_CACHE_LIMIT = 50_000;
+const parseCache = new Map<string, ParseResult>();
+
 /** parseSql parses SQL text; returns the statements or the parser's message with line and column. */
-export function parseSql(sql: string): { ok: true; stmts: unknown[] } | { ok: false; message: string; line?: number; column?: number } {
+export function parseSql(sql: string): ParseResult {
   if (!ready) return { ok: false, message: 'SQL parser is not loaded (call loadSqlParser first)' };
+  const cached = parseCache.get(sql);
+  if (cached) return cached;
+  const result = parseUncached(sql);
+  if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.delete(parseCache.keys().next().value!);
+  parseCache.set(sql, result);
+  return result;
+}
+
+function parseUncached(sql: string): ParseResult {
   try {
     const result = parseSync(sql) as { stmts?: unknown[] };
     return { ok: true, stmts: result.stmts ?? [] };
