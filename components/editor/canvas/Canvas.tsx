@@ -19,6 +19,13 @@ function LowDetailProvider({ children }: { children: ReactNode }) {
   return <LowDetailContext.Provider value={low}><div className={`pgc-lod${low ? ' is-low' : ''}`}>{children}</div></LowDetailContext.Provider>;
 }
 
+/** The minimap; for big models it is left out when zoomed out (everything is in view then, and it costs frames). */
+function LargeModelMiniMap({ large }: { large: boolean }) {
+  const low = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  if (large && low) return null;
+  return <MiniMap pannable zoomable ariaLabel="minimap" />;
+}
+
 /** RevealEffect centres the canvas on a table when the session asks (search result, problem click). */
 function RevealEffect() {
   const { session, store } = useEditor();
@@ -95,7 +102,7 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
         <RevealEffect />
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="minimap" />
+        <LargeModelMiniMap large={largeModel} />
       </ReactFlow>
       </LowDetailProvider>
     </div>

@@ -7,7 +7,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useEditor, useSession } from '../context';
 import type { PreviewTab } from '../workers/protocol';
-import type { PreviewState } from './usePreviewWorker';
+import { usePreview, type PreviewState } from './usePreviewWorker';
 // CodeMirror loads after the canvas: it is not needed for the first paint.
 const CodeView = lazy(() => import('./CodeView').then((m) => ({ default: m.CodeView })));
 
@@ -32,7 +32,8 @@ function saveFile(name: string, content: string) {
 export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Props) {
   const { session } = useEditor();
   const { selected } = useSession();
-  const preview = state.preview?.tab === tab ? state.preview : undefined;
+  const latest = usePreview(state.source);
+  const preview = latest?.tab === tab ? latest : undefined;
   const files = preview?.files ?? [];
   const [fileIndex, setFileIndex] = useState(0);
   const file = files[Math.min(fileIndex, Math.max(0, files.length - 1))];

@@ -4,13 +4,28 @@
  * asks for the open tab, and returns the latest preview and findings. `lastEditAt` lets the benchmark
  * (and the status line) measure edit -> preview latency.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Model } from '@/lib/model';
 import type { EditorStore } from '@/lib/editor/store';
 import { makePatch, type FindingLike, type FromWorker, type PreviewTab } from '../workers/protocol';
 
+export type PreviewMessage = FromWorker & { type: 'preview' };
+
+/** PreviewSource holds the latest preview outside React state, so only the preview panel re-renders for it. */
+export class PreviewSource {
+  private current: PreviewMessage | undefined;
+  private readonly listeners = new Set<() => void>();
+  get = (): PreviewMessage | undefined => this.current;
+  subscribe = (l: () => void) => { this.listeners.add(l); return () => { this.listeners.delete(l); }; };
+  set(p: PreviewMessage) { this.current = p; for (const l of this.listeners) l(); }
+}
+
+export function usePreview(source: PreviewSource): PreviewMessage | undefined {
+  return useSyncExternalStore(source.subscribe, source.get, source.get);
+}
+
 export interface PreviewState {
-  readonly preview?: FromWorker & { type: 'preview' };
+  readonly source: PreviewSource;
   readonly findings: readonly FindingLike[];
   readonly available: { validate: boolean; advisor: boolean };
   readonly findingsError?: string;
@@ -20,7 +35,8 @@ export interface PreviewState {
 }
 
 export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: number | undefined, onFixed: (model: Model | undefined, error?: string) => void): PreviewState {
-  const [state, setState] = useState<PreviewState>({ findings: [], available: { validate: false, advisor: false }, findingsRevision: -1 });
+  const [source] = useState(() => new PreviewSource());
+  const [state, setState] = useState<PreviewState>({ source, findings: [], available: { validate: false, advisor: false }, findingsRevision: -1 });
   const worker = useRef<Worker | null>(null);
   const onFixedRef = useRef(onFixed);
   onFixedRef.current = onFixed;
@@ -31,7 +47,7 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
       if (msg.type === 'preview') {
-        setState((s) => ({ ...s, preview: msg }));
+        source.set(msg);
         (window as unknown as { __pgcPreview?: unknown }).__pgcPreview = { revision: msg.revision, at: performance.now(), ms: msg.ms };
       } else if (msg.type === 'fixed') {
         onFixedRef.current(msg.model, msg.error);
@@ -49,7 +65,7 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
       w.postMessage({ type: 'patch', revision: snap.revision, patch });
     });
     return () => { unsubscribe(); w.terminate(); worker.current = null; };
-  }, [store]);
+  }, [store, source]);
 
   useEffect(() => {
     worker.current?.postMessage({ type: 'request', tab, target });
