@@ -33,7 +33,8 @@ export async function catalogFingerprint(query: Query, options: { schemas?: stri
     SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
     FROM pg_namespace n WHERE ${USER_NAMESPACES} ${filter} AND ${NOT_EXTENSION_MEMBER('pg_namespace', 'n.oid')}`);
 
-  const extensions = await q<{ name: string }>(`SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'`);
+  // Extensions are database-wide, so the schema filter (and its parameter) does not apply.
+  const extensions = (await query<{ name: string }>(`SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'`)).rows;
 
   const enums = await q<{ name: string; labels: string[]; comment: string | null }>(`
     SELECT quote_ident(n.nspname) || '.' || quote_ident(t.typname) AS name,

@@ -32,3 +32,17 @@ describe.each(DATABASE_KINDS)('test harness on %s', (kind) => {
     expect(fp.enums['public.mood']!.labels).toEqual(['sad', 'ok']);
   });
 });
+
+describe('catalogFingerprint limited to schemas', () => {
+  it('reads only the named schemas on the server', async () => {
+    const db = await createDatabase('server');
+    try {
+      await db.exec('CREATE SCHEMA a; CREATE SCHEMA b; CREATE TABLE a.t (x int); CREATE TABLE b.u (y int);');
+      const fp = await catalogFingerprint(db.query, { schemas: ['a'] });
+      expect(Object.keys(fp.tables)).toEqual(['a.t']);
+      expect(Object.keys(fp.schemas)).toEqual(['a']);
+    } finally {
+      await db.close();
+    }
+  });
+});
