@@ -60,8 +60,11 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
   const preview = usePreviewWorker(store, tab, target, (fixed, error) => {
     if (fixed) env.dispatch({ type: 'applyFix', title: 'advisor fix', model: fixed }); else session.notify('error', `Fix not applied: ${error ?? 'unknown reason'}`);
   });
-  const problems = useMemo(() => problemsByTable(model, preview.findings), [model, preview.findings]);
-  const findingIndex = useMemo(() => indexFindings(model, preview.findings), [model, preview.findings]);
+  // Located once per findings update (not per keystroke): findings describe the model they were computed on.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const problems = useMemo(() => problemsByTable(store.model, preview.findings), [preview.findings]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const findingIndex = useMemo(() => indexFindings(store.model, preview.findings), [preview.findings]);
   const ctx = useEditorActions({ env, searchRef, setBusy, setDark, setPalette, setHelp, saveNow: save.saveNow });
 
   useEffect(() => { setDark(localStorage.getItem('pgc-dark') === '1' || (localStorage.getItem('pgc-dark') === null && window.matchMedia?.('(prefers-color-scheme: dark)').matches)); }, []);
