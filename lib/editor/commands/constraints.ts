@@ -47,6 +47,8 @@ export function addPart(model: Model, args: AddPartArgs): CommandResult {
   const id = args.part.id ?? newId(args.kind === 'foreignKeys' ? 'fk' : args.kind.slice(0, 3));
   const name = args.part.name ?? defaultPartName(model, table, args.kind, args.part);
   const part = { ...defaults(args.kind), ...args.part, id, name } as PartTypes[PartKind];
+  const missing = missingColumnProblem(model, table, args.kind, part);
+  if (missing) return refuse('column-missing', missing);
   if (args.kind === 'foreignKeys') {
     const problem = foreignKeyProblem(model, table, part as ForeignKey);
     if (problem) return refuse('foreign-key', problem);
@@ -71,6 +73,8 @@ export function updatePart(model: Model, args: { tableId: string; kind: PartKind
   const current = list.find((p) => p.id === args.id);
   if (!table || !current) return refuse('part-missing', `${args.kind} ${args.id} does not exist`);
   const next = applyPatch(current, args.patch as Partial<typeof current>);
+  const missing = missingColumnProblem(model, table, args.kind, next);
+  if (missing) return refuse('column-missing', missing);
   if (args.kind === 'foreignKeys') {
     const problem = foreignKeyProblem(model, table, next as ForeignKey);
     if (problem) return refuse('foreign-key', problem);
@@ -83,6 +87,30 @@ export function deletePart(model: Model, args: { tableId: string; kind: PartKind
   const list = (table?.[args.kind] as PartTypes[PartKind][] | undefined) ?? [];
   if (!table || !list.some((p) => p.id === args.id)) return refuse('part-missing', `${args.kind} ${args.id} does not exist`);
   return done(updateTable(model, table.id, (t) => withOptional(t, args.kind, list.filter((p) => p.id !== args.id) as never)));
+}
+
+/**
+ * missingColumnProblem names a column id the part uses that is not a column of its table (or, for a
+ * foreign key's referenced columns, of the referenced table), or returns undefined. Checks and policies
+ * refer to columns only inside SQL expressions, so they have no ids to check.
+ */
+export function missingColumnProblem(model: Model, table: Table, kind: PartKind, part: PartTypes[PartKind]): string | undefined {
+  const absent = (t: Table, ids: readonly (string | undefined)[] | undefined) => (ids ?? []).find((id) => id !== undefined && !t.columns.some((c) => c.id === id));
+  let id: string | undefined;
+  if (kind === 'uniques') id = absent(table, (part as Unique).columnIds);
+  else if (kind === 'indexes') {
+    const ix = part as Index;
+    id = absent(table, (ix.elements ?? []).map((e) => e.columnId)) ?? absent(table, ix.include);
+  } else if (kind === 'foreignKeys') {
+    const fk = part as ForeignKey;
+    id = absent(table, fk.columnIds);
+    const ref = findTable(model, fk.refTableId);
+    if (id === undefined && ref) {
+      const refId = absent(ref, fk.refColumnIds);
+      if (refId !== undefined) return `column ${refId} does not exist in ${ref.name}`;
+    }
+  }
+  return id === undefined ? undefined : `column ${id} does not exist in ${table.name}`;
 }
 
 /** foreignKeyProblem explains why a foreign key cannot exist as given, or returns undefined. */

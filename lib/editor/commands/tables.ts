@@ -64,6 +64,8 @@ export function updateTableProps(model: Model, args: UpdateTableArgs): CommandRe
   if (partitionOf && (partitionOf.parentId === table.id || !findTable(model, partitionOf.parentId))) {
     return refuse('partition-parent', 'a partition needs another existing table as its parent');
   }
+  const badKey = args.patch.partitionBy?.keys.find((k) => k.columnId !== undefined && !table.columns.some((c) => c.id === k.columnId));
+  if (badKey) return refuse('column-missing', `column ${badKey.columnId} does not exist in ${table.name}`);
   return done(updateTable(model, table.id, (t) => {
     const next = applyPatch(t, args.patch);
     return args.patch.name !== undefined ? renameParts(model, t, next) : next;

@@ -180,6 +180,35 @@ describe('parts, enums, schemas, notes', () => {
     expect(u.uniques!.map((x) => x.name)).toEqual(['users_email_key', 'users_email_key1']);
   });
 
+  it('refuses parts that name columns the table (or the referenced table) does not have, changing nothing', () => {
+    const m = shopModel();
+    const refused = (cmd: Command, message: string) => {
+      const r = runCommand(m, cmd);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toEqual({ code: 'column-missing', message });
+    };
+    refused({ type: 'addPart', tableId: 'tbl_users', kind: 'indexes', part: { elements: [{ columnId: 'x' }] } }, 'column x does not exist in users');
+    refused({ type: 'addPart', tableId: 'tbl_users', kind: 'indexes', part: { elements: [{ columnId: 'col_users_email' }], include: ['col_orders_id'] } }, 'column col_orders_id does not exist in users');
+    refused({ type: 'addPart', tableId: 'tbl_users', kind: 'uniques', part: { columnIds: ['col_users_email', 'x'] } }, 'column x does not exist in users');
+    refused({ type: 'addPart', tableId: 'tbl_orders', kind: 'foreignKeys', part: { columnIds: ['x'], refTableId: 'tbl_users', refColumnIds: ['col_users_id'] } }, 'column x does not exist in orders');
+    refused({ type: 'addPart', tableId: 'tbl_orders', kind: 'foreignKeys', part: { columnIds: ['col_orders_user'], refTableId: 'tbl_users', refColumnIds: ['col_orders_id'] } }, 'column col_orders_id does not exist in users');
+    refused({ type: 'updatePart', tableId: 'tbl_orders', kind: 'indexes', id: table(m, 'orders').indexes![0]!.id, patch: { elements: [{ columnId: 'x' }] } }, 'column x does not exist in orders');
+    refused({ type: 'updatePart', tableId: 'tbl_orders', kind: 'foreignKeys', id: 'fk_orders_user', patch: { refColumnIds: ['x'] } }, 'column x does not exist in users');
+    refused({ type: 'updateTable', tableId: 'tbl_users', patch: { partitionBy: { strategy: 'hash', keys: [{ columnId: 'x' }] } } }, 'column x does not exist in users');
+    const pk = runCommand(m, { type: 'setPrimaryKey', tableId: 'tbl_users', columnIds: ['x'] });
+    expect(!pk.ok && pk.error.code).toBe('column-missing');
+    // Expression elements and checks/policies carry no column ids and are still accepted.
+    run(m, { type: 'addPart', tableId: 'tbl_users', kind: 'indexes', part: { elements: [{ expression: 'lower(email)' }] } });
+    run(m, { type: 'addPart', tableId: 'tbl_users', kind: 'checks', part: { expression: 'length(email) > 3' } });
+  });
+
+  it('an index on the only column of a table whose column was deleted is refused (property seed 385804780)', () => {
+    let m = run(shopModel(), { type: 'addTable', tableId: 'tbl_n' });
+    m = run(m, { type: 'deleteColumn', tableId: 'tbl_n', columnId: table(m, 'new_table').columns[0]!.id });
+    const r = runCommand(m, { type: 'addPart', tableId: 'tbl_n', kind: 'indexes', part: { elements: [{ columnId: 'x' }] } });
+    expect(!r.ok && r.error.message).toBe('column x does not exist in new_table');
+  });
+
   it('long names are cut to 63 bytes', () => {
     const long = 'x'.repeat(60);
     const m = run(shopModel(), { type: 'addTable', name: long });
