@@ -55,16 +55,21 @@ export function createIndex(s: ImportState, stmt: Fields): void {
   (table.indexes ??= []).push(index);
 }
 
-/** indexElement: the normal form keeps `order` only for DESC and `nulls` only when not the default for that order. */
+/**
+ * indexElement: the normal form keeps `order` only for DESC, `nulls` only when not the default for that
+ * order, and a column's `collation` only when it is not the column's own (PostgreSQL does not record it).
+ */
 function indexElement(s: ImportState, table: Table, e: Fields): IndexElement {
   const desc = e.ordering === 'SORTBY_DESC';
   const nulls = e.nulls_ordering === 'SORTBY_NULLS_FIRST' ? 'first' : e.nulls_ordering === 'SORTBY_NULLS_LAST' ? 'last' : undefined;
-  const collation = strings(e.collation);
+  const column = e.name ? s.column(table, e.name as string)! : undefined;
+  const collations = strings(e.collation);
+  const collation = collations.length && collations[collations.length - 1] !== (column ? column.collation ?? 'default' : undefined) ? collations[collations.length - 1] : undefined;
   const opclass = strings(e.opclass);
   const nonDefaultNulls = nulls !== undefined && nulls !== (desc ? 'first' : 'last');
   return {
-    ...(e.name ? { columnId: s.column(table, e.name as string)!.id } : { expression: deparse(e.expr) }),
-    ...(collation.length ? { collation: collation[collation.length - 1]! } : {}),
+    ...(column ? { columnId: column.id } : { expression: deparse(e.expr) }),
+    ...(collation ? { collation } : {}),
     ...(opclass.length ? { opclass: opclass.join('.') } : {}),
     ...(desc ? { order: 'desc' as const } : {}),
     ...(nonDefaultNulls ? { nulls } : {}),

@@ -1,7 +1,7 @@
 /**
  * Model round trip: a random valid model (arbModel) is compiled and applied, then pulled back; the
  * pulled model equals the original in the normal form of docs/import.md (ids aside). Pulling twice
- * through compile/apply gives the same model (idempotence).
+ * through compile/apply gives the same model (idempotence). ROUNDTRIP_SEED=<n> replays fast-check's seed.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -14,6 +14,7 @@ import { applyScript, TARGET, withDatabases } from './helpers';
 import { normalModel, withoutIds } from './normal-form';
 
 const RUNS = Number(process.env.MODEL_ROUNDTRIP_RUNS ?? 15);
+const SEED = process.env.ROUNDTRIP_SEED !== undefined ? Number(process.env.ROUNDTRIP_SEED) : undefined;
 
 describe.each(DATABASE_KINDS)('model round trip on %s', (kind) => {
   it(`compile, apply, pull gives the model back (${RUNS} random models)`, async () => {
@@ -31,7 +32,7 @@ describe.each(DATABASE_KINDS)('model round trip on %s', (kind) => {
           expect(withoutIds(again)).toEqual(withoutIds(pulled));
         });
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      { numRuns: RUNS, endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) },
     );
   }, 600_000);
 });

@@ -127,7 +127,7 @@ function normalTable(t: Table, currentUser: string): Table {
     if (x.match === 'simple') delete x.match;
     return x;
   }));
-  t.indexes = byName(t.indexes?.map(normalIndex));
+  t.indexes = byName(t.indexes?.map((i) => normalIndex(t, i)));
   t.policies = byName(t.policies?.map((p) => {
     const x = { ...p };
     if (x.permissive !== false) delete x.permissive;
@@ -164,7 +164,8 @@ function normalColumn(t: Table, c: Column, inPrimaryKey: boolean): Column {
   return x;
 }
 
-function normalIndex(i: Index): Index {
+/** An element collation equal to its column's (effective) collation is the same as none: PostgreSQL does not record it. */
+function normalIndex(t: Table, i: Index): Index {
   const x = dropFalse({ ...i });
   if (x.method === 'btree') delete x.method;
   if (x.where) x.where = expressionKey(x.where);
@@ -175,6 +176,8 @@ function normalIndex(i: Index): Index {
     const defaultNulls = y.order === 'desc' ? 'first' : 'last';
     if (y.nulls === defaultNulls) delete y.nulls;
     if (y.expression) y.expression = expressionKey(y.expression);
+    const column = y.columnId ? t.columns.find((c) => c.id === y.columnId) : undefined;
+    if (column && y.collation === (column.collation ?? 'default')) delete y.collation;
     return y;
   });
   return x;
