@@ -1,7 +1,7 @@
 /** reserved-word-name: objects named with a PostgreSQL reserved key word (user, order, table, ...). */
 import type { Rule } from '../../types';
 import { namedObjects, RESERVED_WORDS } from '../../named-objects';
-import { renameFix } from '../../rename';
+import { RENAME_BLOCKED_HELP, referencedBySql, renameFix } from '../../rename';
 
 export const reservedWordName: Rule = {
   id: 'reserved-word-name',
@@ -11,7 +11,7 @@ export const reservedWordName: Rule = {
   check(ctx) {
     return namedObjects(ctx.model).filter((o) => RESERVED_WORDS.has(o.name.toLowerCase())).map((o) => {
       const fix = renameFix(ctx.model, o, `${o.name.toLowerCase()}_${o.kind === 'column' ? 'value' : o.kind === 'table' ? 'entries' : o.kind}`);
-      return { target: { id: o.id, path: o.path }, message: `${o.kind} ${o.name} is a reserved word`, ...(fix ? { fix } : {}) };
+      return { target: { id: o.id, path: o.path }, message: `${o.kind} ${o.name} is a reserved word`, ...(fix ? { fix } : referencedBySql(ctx.model, o) ? { help: `${reservedWordName.help} ${RENAME_BLOCKED_HELP}` } : {}) };
     });
   },
 };
