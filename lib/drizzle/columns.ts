@@ -68,6 +68,9 @@ function typeBuilder(ctx: EmitContext, column: Column): string {
         case 'timestamp': case 'timestamptz':
           return `${ctx.use('timestamp')}(${name}${opts([['precision', n(type.precision)], ['withTimezone', type.name === 'timestamptz' ? 'true' : undefined], ['mode', '"string"']])})`;
         case 'interval':
+          // drizzle-orm 0.45's PgInterval.getSQLType tests `this.precision ?`, so precision 0 would come out
+          // as plain interval; a customType writes interval(0) exactly (time/timestamp/numeric test undefined).
+          if (type.precision === 0) return `${ctx.customType(builtinTypeSql(type), 'string')}(${name})`;
           return `${ctx.use('interval')}(${name}${opts([['precision', n(type.precision)]])})`;
         case '"char"':
           // Gap: Drizzle has no one-byte "char", and drizzle-kit mangles the quoted name of a custom type
