@@ -15,7 +15,12 @@ const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.en
 const cases = readdirSync(casesDir).filter((f) => f.endsWith('.sql')).sort();
 
 describe.each(DATABASE_KINDS)('SQL round trip on %s', (kind) => {
-  if (corpus.length === 0) it.todo(`corpus folder ${corpusDir} is absent: corpus round trips not run`);
+  // The corpus sits beside the repo (../shared/corpus) on our machines and in CI, where its absence is a
+  // failure; a clone elsewhere gets a clear to-do line instead (see the corpus README).
+  if (corpus.length === 0) {
+    if (process.env.CI) it(`corpus folder ${corpusDir} is present in CI`, () => { throw new Error(`corpus folder ${corpusDir} is absent`); });
+    else it.todo(`corpus folder ${corpusDir} is absent: corpus round trips not run`);
+  }
   for (const file of corpus) {
     it(`corpus ${file}`, async () => {
       await sqlRoundTrip(kind, readFileSync(join(corpusDir, file), 'utf8'));
