@@ -6,8 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from '../args';
 import { EXIT_INVALID, EXIT_OK, type Command } from '../command';
-import { loadSqlParser } from '@/lib/model';
-import { formatFinding, hasErrors, parseModel, validate } from '@/lib/model/validate';
+import { readValidModel } from '../model-input';
 import { emitDrizzle } from '@/lib/drizzle';
 
 const usage = `usage: pgcanvas drizzle MODEL [-o DIR]
@@ -29,27 +28,9 @@ export const drizzleCommand: Command = {
   async run(args, io) {
     const parsed = parseArgs(args, { values: { output: ['-o', '--output'] }, positionals: { min: 1, max: 1 } });
     const path = parsed.positionals[0]!;
-    const text = await io.readFile(path);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
-      return EXIT_INVALID;
-    }
-    const result = parseModel(json);
-    if (!result.ok) {
-      for (const f of result.findings) io.stderr(`${formatFinding(f)}\n`);
-      return EXIT_INVALID;
-    }
-    await loadSqlParser();
-    const findings = validate(result.model);
-    if (hasErrors(findings)) {
-      for (const f of findings) if (f.severity === 'error') io.stderr(`${formatFinding(f)}\n`);
-      return EXIT_INVALID;
-    }
-    for (const f of findings) io.stderr(`${formatFinding(f)}\n`);
-    const { files } = emitDrizzle(result.model);
+    const model = await readValidModel(path, io, { printWarnings: true });
+    if (!model) return EXIT_INVALID;
+    const { files } = emitDrizzle(model);
     const dir = parsed.values.output;
     if (dir !== undefined) {
       await io.mkdir(dir);

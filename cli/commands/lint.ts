@@ -5,9 +5,7 @@
 import { parseArgs } from '../args';
 import { EXIT_INVALID, EXIT_OK, type Command } from '../command';
 import { advise, hasErrors, type AdvisorFinding } from '@/lib/advisor';
-import type { CliIo } from '../command';
-import { loadSqlParser, type Model } from '@/lib/model';
-import { formatFinding, hasErrors as modelHasErrors, parseModel, validate } from '@/lib/model/validate';
+import { readValidModel } from '../model-input';
 
 const usage = `usage: pgcanvas lint MODEL [--json]
 
@@ -41,31 +39,3 @@ export const lintCommand: Command = {
     return hasErrors(findings) ? EXIT_INVALID : EXIT_OK;
   },
 };
-
-/**
- * readValidModel reads a model file (or - for stdin) for the lint and security commands: JSON errors and
- * model errors are printed as `path: message` lines and the caller exits 1.
- */
-
-export async function readValidModel(path: string, io: CliIo): Promise<Model | undefined> {
-  const text = await io.readFile(path);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
-    return undefined;
-  }
-  const result = parseModel(json);
-  if (!result.ok) {
-    for (const f of result.findings) io.stderr(`${formatFinding(f)}\n`);
-    return undefined;
-  }
-  await loadSqlParser();
-  const findings = validate(result.model);
-  if (modelHasErrors(findings)) {
-    for (const f of findings) if (f.severity === 'error') io.stderr(`${formatFinding(f)}\n`);
-    return undefined;
-  }
-  return result.model;
-}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from '../args';
 import { EXIT_INVALID, EXIT_OK, UsageError, type Command } from '../command';
 import { passwordModule, securityFiles } from '@/lib/security';
-import { readValidModel } from './lint';
+import { readValidModel } from '../model-input';
 
 const usage = `usage: pgcanvas security MODEL [-o DIR] [--role-prefix PREFIX]
 

@@ -5,8 +5,7 @@
  */
 import { parseArgs } from '../args';
 import { CliFailure, EXIT_INVALID, EXIT_OK, UsageError, type Command } from '../command';
-import { loadSqlParser } from '@/lib/model';
-import { formatFinding, hasErrors, parseModel, validate } from '@/lib/model/validate';
+import { readValidModel } from '../model-input';
 import { compileSql, compileTarget } from '@/lib/compile';
 import { MAX_TARGET, MIN_TARGET, UnsupportedFeatureError } from '@/lib/sql';
 
@@ -31,28 +30,12 @@ export const sqlCommand: Command = {
     const parsed = parseArgs(args, { values: { target: ['--target'], output: ['-o', '--output'] }, positionals: { min: 1, max: 1 } });
     const target = parseTarget(parsed.values.target);
     const path = parsed.positionals[0]!;
-    const text = await io.readFile(path);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      io.stderr(`${path}: not valid JSON: ${(error as Error).message}\n`);
-      return EXIT_INVALID;
-    }
-    const result = parseModel(json);
-    if (!result.ok) {
-      for (const f of result.findings) io.stderr(`${formatFinding(f)}\n`);
-      return EXIT_INVALID;
-    }
-    const model = result.model;
+    const model = await readValidModel(path, io, {
+      printWarnings: true,
+      targetFor: (m) => compileTarget(m, target === undefined ? {} : { target }),
+    });
+    if (!model) return EXIT_INVALID;
     const effectiveTarget = compileTarget(model, target === undefined ? {} : { target });
-    await loadSqlParser();
-    const findings = validate(model, { target: effectiveTarget });
-    if (hasErrors(findings)) {
-      for (const f of findings) if (f.severity === 'error') io.stderr(`${formatFinding(f)}\n`);
-      return EXIT_INVALID;
-    }
-    for (const f of findings) io.stderr(`${formatFinding(f)}\n`);
     let sql: string;
     try {
       sql = compileSql(model, { target: effectiveTarget });
