@@ -1,7 +1,7 @@
 /** Changes to constraints (primary key, unique, check, foreign key) of a table that exists on both sides. */
 import type { Table } from '@/lib/model';
 import type { Change } from './types';
-import { tableConstraints } from './constraint-def';
+import { tableConstraints } from '@/lib/model/constraints';
 import { matchById, same } from './match';
 
 const NOT_DEFINITION = ['name', 'comment', 'id'];

@@ -27,5 +27,5 @@ export function diff(from: Model, to: Model): Change[] {
 
 export type * from './types';
 export { changeContext, makeContext, type DiffContext } from './context';
-export { tableConstraints } from './constraint-def';
+export { tableConstraints } from '@/lib/model/constraints';
 export { matchById, canonical, same } from './match';

@@ -6,7 +6,7 @@
  */
 import type { Model, Table } from '@/lib/model';
 import type { Change, TableAspect } from './types';
-import { tableConstraints } from './constraint-def';
+import { tableConstraints } from '@/lib/model/constraints';
 import { matchById, same } from './match';
 import { diffColumns } from './columns';
 import { diffConstraints } from './constraints';

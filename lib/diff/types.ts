@@ -4,7 +4,7 @@
  * two model versions for each record (see context.ts) so the planner can resolve names.
  */
 import type { Column, Enum, Extension, Index, Policy, Schema, Sequence, SqlObject, Table } from '@/lib/model';
-import type { ConstraintDef } from './constraint-def';
+import type { ConstraintDef } from '@/lib/model/constraints';
 
 export type { ConstraintDef };
 

@@ -6,25 +6,10 @@
 import type { Model, Table } from '@/lib/model';
 
 export const MAX_NAME_BYTES = 63;
-const encoder = new TextEncoder();
 
-export function byteLength(s: string): number {
-  return encoder.encode(s).length;
-}
-
-/** truncateBytes cuts a string to at most `max` UTF-8 bytes without splitting a character. */
-export function truncateBytes(s: string, max: number): string {
-  if (byteLength(s) <= max) return s;
-  let out = '';
-  let used = 0;
-  for (const ch of s) {
-    const n = byteLength(ch);
-    if (used + n > max) break;
-    out += ch;
-    used += n;
-  }
-  return out;
-}
+/** byteLength and truncateBytes are the model's UTF-8 name arithmetic, under the names callers use. */
+export { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
+import { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
 
 /** makeObjectName builds name1[_name2]_label within 63 bytes, shortening the longer part first. */
 export function makeObjectName(name1: string, name2: string | undefined, label: string): string {

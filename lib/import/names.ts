@@ -7,24 +7,9 @@
 import { inner, nodeType, strings, type Fields } from './ast';
 
 const NAMEDATALEN = 64;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-const ASCII = /^[\x00-\x7f]*$/;
-
-function byteLength(s: string): number {
-  return ASCII.test(s) ? s.length : encoder.encode(s).length;
-}
-
 /** clipBytes cuts `s` to at most `max` bytes without splitting a character (pg_mbcliplen). */
-export function clipBytes(s: string, max: number): string {
-  if (ASCII.test(s)) return s.length <= max ? s : s.slice(0, max);
-  const bytes = encoder.encode(s);
-  if (bytes.length <= max) return s;
-  let end = max;
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return decoder.decode(bytes.subarray(0, end));
-}
+export { truncateUtf8 as clipBytes } from '@/lib/model/bytes';
+import { utf8ByteLength as byteLength, truncateUtf8 as clipBytes } from '@/lib/model/bytes';
 
 /** makeObjectName joins name1, name2 and label with `_`, truncating the longer of the names first. */
 export function makeObjectName(name1: string, name2: string | undefined, label: string | undefined): string {

@@ -6,22 +6,7 @@
 const MAX_IDENT_BYTES = 63;
 const encoder = new TextEncoder();
 
-function byteLength(s: string): number {
-  return encoder.encode(s).length;
-}
-
-/** truncateBytes cuts a string to at most `max` UTF-8 bytes without splitting a character. */
-function truncateBytes(s: string, max: number): string {
-  let out = '';
-  let used = 0;
-  for (const ch of s) {
-    const n = byteLength(ch);
-    if (used + n > max) break;
-    out += ch;
-    used += n;
-  }
-  return out;
-}
+import { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
 
 /** shortHash is a stable 6-hex-digit FNV-1a hash: enough to keep two cut names apart. */
 function shortHash(s: string): string {

@@ -5,22 +5,9 @@ import { quoteIdent } from './quote';
 import { parenthesize } from './expression';
 import { requireTarget } from './target';
 
-/** ConstraintDef is any named table constraint, tagged with its kind. */
-export type ConstraintDef =
-  | { readonly type: 'primary-key'; readonly value: PrimaryKey }
-  | { readonly type: 'unique'; readonly value: Unique }
-  | { readonly type: 'check'; readonly value: Check }
-  | { readonly type: 'foreign-key'; readonly value: ForeignKey };
-
-/** tableConstraints lists a table's constraints in the order they are emitted. */
-export function tableConstraints(table: Table): ConstraintDef[] {
-  const out: ConstraintDef[] = [];
-  if (table.primaryKey) out.push({ type: 'primary-key', value: table.primaryKey });
-  for (const u of table.uniques ?? []) out.push({ type: 'unique', value: u });
-  for (const c of table.checks ?? []) out.push({ type: 'check', value: c });
-  for (const f of table.foreignKeys ?? []) out.push({ type: 'foreign-key', value: f });
-  return out;
-}
+export { tableConstraints, type ConstraintDef } from '@/lib/model/constraints';
+import type { ConstraintDef } from '@/lib/model/constraints';
+import { tableConstraints } from '@/lib/model/constraints';
 
 /**
  * inlineConstraints splits a new table's primary key, uniques and checks into those written inside

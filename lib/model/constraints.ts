@@ -1,5 +1,5 @@
 /** ConstraintDef is any named table constraint tagged with its kind, and how to list a table's. */
-import type { Check, ForeignKey, PrimaryKey, Table, Unique } from '@/lib/model';
+import type { Check, ForeignKey, PrimaryKey, Table, Unique } from './schema';
 
 export type ConstraintDef =
   | { readonly type: 'primary-key'; readonly value: PrimaryKey }
