@@ -19,7 +19,9 @@ function cols(ctx: EmitContext, table: Table, ids: readonly string[], param = 't
 }
 
 function indexElement(ctx: EmitContext, table: Table, el: IndexElement): string {
-  if (el.columnId !== undefined && el.collation === undefined) {
+  // drizzle-kit drops DESC and NULLS from an element that has an operator class, so such an element is SQL.
+  const opclassWithOrder = el.opclass !== undefined && (el.order !== undefined || el.nulls !== undefined);
+  if (el.columnId !== undefined && el.collation === undefined && !opclassWithOrder) {
     let out = `t.${ctx.columnKey(table, el.columnId)}`;
     if (el.opclass !== undefined) out += `.op(${tsString(el.opclass)})`;
     if (el.order === 'desc') out += '.desc()';
