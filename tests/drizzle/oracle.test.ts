@@ -44,8 +44,8 @@ describe.each(DATABASE_KINDS)('Drizzle oracle on %s', (kind) => {
       fc.asyncProperty(arbModel({ target: TARGET[kind] }), async (model) => {
         await oracle(kind, model);
       }),
-      // DRIZZLE_ORACLE_SEED replays a reported seed. Each run builds two databases: report the first failing model (with its seed) instead of shrinking for minutes.
-      { numRuns: RUNS[kind], endOnFailure: true, ...(process.env.DRIZZLE_ORACLE_SEED ? { seed: Number(process.env.DRIZZLE_ORACLE_SEED) } : {}) },
+      // FC_SEED replays a reported seed. Each run builds two databases: report the first failing model (with its seed) instead of shrinking for minutes.
+      { numRuns: RUNS[kind], endOnFailure: true },
     );
   }, 1_200_000);
 });
