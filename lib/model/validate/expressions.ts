@@ -6,7 +6,7 @@
  * generated column may not reference another generated column, and expressions PostgreSQL requires
  * to be immutable (generated, index, partition key) may not call the common volatile/stable functions.
  */
-import { analyzeExpression, type ExpressionContext } from '../expression';
+import { analyzeExpression, sqlParserReady, type ExpressionContext } from '../expression';
 import type { Column, Table } from '../schema';
 import type { RuleContext } from './context';
 
@@ -49,17 +49,45 @@ const LABELS: Record<ExpressionContext, string> = {
   default: 'DEFAULT', check: 'CHECK', generated: 'generation expression', index: 'index expression', where: 'index predicate', policy: 'policy expression', partition: 'partition key expression',
 };
 
+/**
+ * What validation needs from one expression in one context: the parser's verdict and, when it is
+ * acceptable, the distinct column names and non-immutable calls in first-seen order. A pure function
+ * of (context, text) once the parser is loaded, so it is memoised: an autosave re-validates every
+ * expression of the model and few of them changed. Bounded; the oldest entries go first.
+ */
+type Analysis = { readonly ok: false; readonly message: string } | { readonly ok: true; readonly columns: readonly string[]; readonly volatile: readonly string[] };
+const ANALYSIS_LIMIT = 50_000;
+const analyses = new Map<string, Analysis>();
+
+function analyze(expr: string, context: ExpressionContext): Analysis {
+  const key = `${context}\u0000${expr}`;
+  const cached = analyses.get(key);
+  if (cached) return cached;
+  const analyzed = analyzeExpression(expr, context);
+  let result: Analysis;
+  if (!analyzed.ok) {
+    result = { ok: false, message: analyzed.problem.message };
+  } else {
+    const found: Scan = { columns: [], volatile: [] };
+    scan(analyzed.node, found);
+    result = { ok: true, columns: [...new Set(found.columns)], volatile: [...new Set(found.volatile)] };
+  }
+  // Without the parser the verdict says so and must not outlive the loading.
+  if (!sqlParserReady()) return result;
+  if (analyses.size >= ANALYSIS_LIMIT) analyses.delete(analyses.keys().next().value!);
+  analyses.set(key, result);
+  return result;
+}
+
 /** checkSql runs one expression through the parser and the column/immutability rules. */
 function checkSql(ctx: RuleContext, expr: string, context: ExpressionContext, path: string, id: string, columns?: readonly Column[], tableName?: string): void {
-  const analyzed = analyzeExpression(expr, context);
+  const analyzed = analyze(expr, context);
   if (!analyzed.ok) {
-    ctx.error(context === 'policy' ? 'policy-expression' : 'expression-invalid', `${LABELS[context]}: ${analyzed.problem.message}`, path, id);
+    ctx.error(context === 'policy' ? 'policy-expression' : 'expression-invalid', `${LABELS[context]}: ${analyzed.message}`, path, id);
     return;
   }
   if (context === 'policy' || columns === undefined) return;
-  const found: Scan = { columns: [], volatile: [] };
-  scan(analyzed.node, found);
-  for (const name of new Set(found.columns)) {
+  for (const name of analyzed.columns) {
     if (context === 'default') {
       ctx.error('expression-column', `DEFAULT cannot reference a column (${JSON.stringify(name)})`, path, id);
       continue;
@@ -70,7 +98,7 @@ function checkSql(ctx: RuleContext, expr: string, context: ExpressionContext, pa
     else if (context === 'generated' && column.generated) ctx.error('generated-reference', `a generated column cannot reference another generated column (${JSON.stringify(name)})`, path, id);
   }
   if (IMMUTABLE_CONTEXTS.has(context)) {
-    for (const fn of new Set(found.volatile)) ctx.error('expression-volatile', `${LABELS[context]} uses ${fn}, which is not IMMUTABLE`, path, id);
+    for (const fn of analyzed.volatile) ctx.error('expression-volatile', `${LABELS[context]} uses ${fn}, which is not IMMUTABLE`, path, id);
   }
 }
 

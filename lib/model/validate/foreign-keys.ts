@@ -25,20 +25,21 @@ function mods(type: ColumnType): string {
 
 function compareTypes(ctx: RuleContext, from: Column, to: Column, path: string, fk: ForeignKey): void {
   const label = (c: Column) => typeLabel(c.type, c.type.kind === 'enum' ? ctx.index.enums.get(c.type.enumId)?.name : undefined);
-  const pair = `${JSON.stringify(from.name)} (${label(from)}) and referenced column ${JSON.stringify(to.name)} (${label(to)})`;
+  // Built only when there is something to say: most pairs match and the labels cost more than the check.
+  const pair = () => `${JSON.stringify(from.name)} (${label(from)}) and referenced column ${JSON.stringify(to.name)} (${label(to)})`;
   const a = base(from.type);
   const b = base(to.type);
   if (Boolean(from.type.array) !== Boolean(to.type.array)) {
-    ctx.error('fk-type-mismatch', `foreign key column ${pair} differ: one is an array`, path, fk.id);
+    ctx.error('fk-type-mismatch', `foreign key column ${pair()} differ: one is an array`, path, fk.id);
   } else if (a === b) {
-    if (mods(from.type) !== mods(to.type)) ctx.warn('fk-length-mismatch', `foreign key column ${pair} have different lengths or precision`, path, fk.id);
+    if (mods(from.type) !== mods(to.type)) ctx.warn('fk-length-mismatch', `foreign key column ${pair()} have different lengths or precision`, path, fk.id);
   } else if (from.type.kind === 'enum' || to.type.kind === 'enum') {
-    ctx.error('fk-type-mismatch', `foreign key column ${pair} have incompatible types (an enum only equals itself)`, path, fk.id);
+    ctx.error('fk-type-mismatch', `foreign key column ${pair()} have incompatible types (an enum only equals itself)`, path, fk.id);
   } else if (from.type.kind === 'custom' || to.type.kind === 'custom' || category(from.type) === category(to.type)) {
     // PostgreSQL accepts many such pairs through implicit casts (integer -> bigint, varchar -> text, text -> citext).
-    ctx.warn('fk-type-mismatch', `foreign key column ${pair} have different types; PostgreSQL may accept this through a cast, but use the same type`, path, fk.id);
+    ctx.warn('fk-type-mismatch', `foreign key column ${pair()} have different types; PostgreSQL may accept this through a cast, but use the same type`, path, fk.id);
   } else {
-    ctx.error('fk-type-mismatch', `foreign key column ${pair} have incompatible types`, path, fk.id);
+    ctx.error('fk-type-mismatch', `foreign key column ${pair()} have incompatible types`, path, fk.id);
   }
 }
 
@@ -74,8 +75,8 @@ function foreignKeyRules(ctx: RuleContext, t: Table, fk: ForeignKey, path: strin
     ctx.error('fk-column-count', `foreign key has ${fk.columnIds.length} column${fk.columnIds.length === 1 ? '' : 's'} but references ${fk.refColumnIds.length}`, `${path}.refColumnIds`, fk.id);
   }
   if (!target) return;
-  const from = fk.columnIds.map((id) => ctx.index.column(t, id));
-  const to = fk.refColumnIds.map((id) => ctx.index.column(target, id));
+  const from = fk.columnIds.map((id) => ctx.column(t, id));
+  const to = fk.refColumnIds.map((id) => ctx.column(target, id));
   if (fk.columnIds.length === fk.refColumnIds.length) {
     from.forEach((f, k) => { const r = to[k]; if (f && r) compareTypes(ctx, f, r, `${path}.columnIds[${k}]`, fk); });
   }

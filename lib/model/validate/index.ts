@@ -5,6 +5,7 @@
  * use `validateAsync`); without it validation reports `parser-not-loaded` as an error.
  */
 import { loadSqlParser, sqlParserReady } from '../expression';
+import type { Model } from '../schema';
 import { createContext, type Rule } from './context';
 import { columnAndSequenceRules } from './columns';
 import { expressionRules } from './expressions';
@@ -20,7 +21,7 @@ import { rlsRules } from './rls';
 import { parseModel } from './shape';
 import { typeRules } from './types';
 
-export { parseModel, jsonPath, type ParseResult } from './shape';
+export { parseModel, jsonPath, sameJson, type ParseOptions, type ParseResult } from './shape';
 export { FINDING_CODES, formatFinding, hasErrors, type Finding, type FindingCode, type Severity } from './finding';
 export { MAX_NAME_BYTES, nameBytes } from './names';
 
@@ -60,15 +61,27 @@ export function validate(model: unknown, options: ValidateOptions = {}): Finding
   try {
     const parsed = parseModel(model);
     if (!parsed.ok) return parsed.findings;
+    return validateParsed(parsed.model, options);
+  } catch (error) {
+    return [internalError('validate', error)];
+  }
+}
+
+/**
+ * validateParsed is validate for a model parseModel has just accepted (its `model`, unchanged): the
+ * same findings without checking the shape a second time.
+ */
+export function validateParsed(model: Model, options: ValidateOptions = {}): Finding[] {
+  try {
     const findings: Finding[] = [];
-    const target = options.target ?? parsed.model.settings?.targetVersion ?? DEFAULT_TARGET;
+    const target = options.target ?? model.settings?.targetVersion ?? DEFAULT_TARGET;
     if (!Number.isInteger(target) || target < MIN_TARGET || target > MAX_TARGET) {
       return [{ code: 'target-unsupported', severity: 'error', message: `target PostgreSQL ${String(target)} is not supported; use ${MIN_TARGET} to ${MAX_TARGET}`, path: options.target !== undefined ? '' : 'settings.targetVersion' }];
     }
     if (!sqlParserReady()) {
       findings.push({ code: 'parser-not-loaded', severity: 'error', message: 'SQL expressions were not checked: the SQL parser is not loaded (await loadSqlParser() first, or use validateAsync)', path: '' });
     }
-    const ctx = createContext(parsed.model, target, findings);
+    const ctx = createContext(model, target, findings);
     for (const rule of RULES) {
       try {
         rule.run(ctx);

@@ -37,7 +37,7 @@ function indexRules(ctx: RuleContext, t: Table, ix: Index, path: string): void {
     // btree_gist / btree_gin / intarray add default gist and gin classes for many builtin types.
     const extended = (method === 'gist' && (extensions.has('btree_gist') || extensions.has('intarray'))) || (method === 'gin' && extensions.has('btree_gin'));
     if (el.columnId !== undefined && el.opclass === undefined && !extended) {
-      const column = ctx.index.column(t, el.columnId);
+      const column = ctx.column(t, el.columnId);
       if (column && defaultOpclassFor(column.type, method) === false) {
         ctx.error('index-opclass', `type ${typeLabel(column.type)} of column ${JSON.stringify(column.name)} has no default operator class for access method ${method}`, `${epath}.columnId`, ix.id);
       }

@@ -10,7 +10,7 @@ import { hasBtree, typeLabel } from './type-support';
 
 function keyTypes(ctx: RuleContext, t: Table, columnIds: readonly string[], path: string, id: string, what: string): void {
   columnIds.forEach((columnId, k) => {
-    const column = ctx.index.column(t, columnId);
+    const column = ctx.column(t, columnId);
     if (column && !hasBtree(column.type)) {
       ctx.error('key-type', `${what} column ${JSON.stringify(column.name)} has type ${typeLabel(column.type)}, which has no btree operator class (no equality for keys)`, `${path}.columnIds[${k}]`, id);
     }
@@ -26,7 +26,7 @@ export function checkPartitionKeys(ctx: RuleContext, t: Table, columnIds: readon
   }
   for (const key of t.partitionBy.keys) {
     if (key.columnId !== undefined && !columnIds.includes(key.columnId)) {
-      const name = ctx.index.column(t, key.columnId)?.name ?? key.columnId;
+      const name = ctx.column(t, key.columnId)?.name ?? key.columnId;
       ctx.error('partition-key-not-in-unique', `${what} on a partitioned table must include the partition key column ${JSON.stringify(name)}`, path, id);
     }
   }
@@ -45,7 +45,7 @@ export function keyRules(ctx: RuleContext): void {
     if (pk) {
       const ppath = `${path}.primaryKey`;
       pk.columnIds.forEach((columnId, k) => {
-        const column = ctx.index.column(t, columnId);
+        const column = ctx.column(t, columnId);
         if (column?.nullable) {
           ctx.error('key-nullable', `primary key column ${JSON.stringify(column.name)} is nullable; PostgreSQL makes primary key columns NOT NULL, so set "nullable": false`, `${ppath}.columnIds[${k}]`, pk.id);
         }

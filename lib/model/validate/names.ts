@@ -4,15 +4,15 @@
  * tables, sequences and indexes (a PRIMARY KEY or UNIQUE constraint makes an index of its name);
  * pg_type holds tables (their row type) and enums. Per table: columns, constraints, policies.
  */
+import { utf8ByteLength } from '../bytes';
 import type { RuleContext } from './context';
 import { describeName } from './context';
 
-const encoder = new TextEncoder();
 export const MAX_NAME_BYTES = 63;
 export const SYSTEM_COLUMNS: ReadonlySet<string> = new Set(['tableoid', 'xmin', 'cmin', 'xmax', 'cmax', 'ctid']);
 
 export function nameBytes(name: string): number {
-  return encoder.encode(name).length;
+  return utf8ByteLength(name);
 }
 
 interface NamedThing { readonly name: string; readonly path: string; readonly id?: string; readonly what: string }
@@ -77,7 +77,8 @@ export function nameRules(ctx: RuleContext): void {
     typ(e.schemaId).add({ name: e.name, path, id: e.id, what: 'enum' });
     const labels = new Set<string>();
     e.values.forEach((label, j) => {
-      if (nameBytes(label) > MAX_NAME_BYTES) ctx.error('enum-label', `label is ${nameBytes(label)} bytes; PostgreSQL allows at most ${MAX_NAME_BYTES}`, `${path}.values[${j}]`, e.id);
+      const bytes = nameBytes(label);
+      if (bytes > MAX_NAME_BYTES) ctx.error('enum-label', `label is ${bytes} bytes; PostgreSQL allows at most ${MAX_NAME_BYTES}`, `${path}.values[${j}]`, e.id);
       if (label.includes('\u0000')) ctx.error('enum-label', 'label contains a NUL character', `${path}.values[${j}]`, e.id);
       if (labels.has(label)) ctx.error('enum-label', `label ${describeName(label)} appears twice`, `${path}.values[${j}]`, e.id);
       labels.add(label);

@@ -78,7 +78,7 @@ function partitionByRules(ctx: RuleContext, t: Table, path: string): void {
   keys.forEach((key, k) => {
     const kpath = `${path}.partitionBy.keys[${k}]`;
     if ((key.columnId === undefined) === (key.expression === undefined)) ctx.error('partition-key', 'a partition key has exactly one of "columnId" and "expression"', kpath, t.id);
-    const column = key.columnId !== undefined ? ctx.index.column(t, key.columnId) : undefined;
+    const column = key.columnId !== undefined ? ctx.column(t, key.columnId) : undefined;
     if (column?.generated) ctx.error('partition-key', `generated column ${JSON.stringify(column.name)} cannot be a partition key`, kpath, t.id);
   });
 }

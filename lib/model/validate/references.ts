@@ -7,6 +7,7 @@ import type { Column, Table } from '../schema';
 import type { RuleContext } from './context';
 
 export function idRules(ctx: RuleContext): void {
+  if (!hasDuplicateId(ctx.model)) return;
   const { model } = ctx;
   const seen = new Map<string, string>();
   const add = (id: string, path: string) => {
@@ -35,12 +36,41 @@ export function idRules(ctx: RuleContext): void {
   });
 }
 
+/**
+ * hasDuplicateId is the cheap first pass: nearly every model has unique ids, and the pass that
+ * reports duplicates builds a path string per object to point at the first use.
+ */
+function hasDuplicateId(model: RuleContext['model']): boolean {
+  const seen = new Set<string>();
+  let count = 0;
+  const add = (o: { id: string }) => { seen.add(o.id); count++; };
+  model.schemas.forEach(add);
+  model.extensions?.forEach(add);
+  model.enums?.forEach(add);
+  model.sequences?.forEach(add);
+  model.roles?.forEach(add);
+  model.sqlObjects?.forEach(add);
+  model.layout?.notes?.forEach(add);
+  model.layout?.areas?.forEach(add);
+  for (const t of model.tables) {
+    add(t);
+    t.columns.forEach(add);
+    if (t.primaryKey) add(t.primaryKey);
+    t.uniques?.forEach(add);
+    t.checks?.forEach(add);
+    t.foreignKeys?.forEach(add);
+    t.indexes?.forEach(add);
+    t.policies?.forEach(add);
+  }
+  return seen.size !== count;
+}
+
 /** checkColumnIds reports column ids that are not columns of `table`, and repeats within one list. */
 export function checkColumnIds(ctx: RuleContext, table: Table, columnIds: readonly string[], path: string, ownerId: string, what: string): Column[] {
   const columns: Column[] = [];
   const seen = new Set<string>();
   columnIds.forEach((columnId, k) => {
-    const column = ctx.index.column(table, columnId);
+    const column = ctx.column(table, columnId);
     if (!column) {
       ctx.error('reference-dangling', `${what} refers to column id ${JSON.stringify(columnId)}, which is not a column of table ${JSON.stringify(table.name)}`, `${path}[${k}]`, ownerId);
     } else {
@@ -100,21 +130,21 @@ export function referenceRules(ctx: RuleContext): void {
     t.indexes?.forEach((ix, j) => {
       const ipath = `${path}.indexes[${j}]`;
       ix.elements.forEach((el, k) => {
-        if (el.columnId !== undefined && !index.column(t, el.columnId)) {
+        if (el.columnId !== undefined && !ctx.column(t, el.columnId)) {
           ctx.error('reference-dangling', `columnId ${JSON.stringify(el.columnId)} is not a column of table ${JSON.stringify(t.name)}`, `${ipath}.elements[${k}].columnId`, ix.id);
         }
       });
       if (ix.include) checkColumnIds(ctx, t, ix.include, `${ipath}.include`, ix.id, 'INCLUDE');
     });
     t.partitionBy?.keys.forEach((key, k) => {
-      if (key.columnId !== undefined && !index.column(t, key.columnId)) {
+      if (key.columnId !== undefined && !ctx.column(t, key.columnId)) {
         ctx.error('reference-dangling', `columnId ${JSON.stringify(key.columnId)} is not a column of table ${JSON.stringify(t.name)}`, `${path}.partitionBy.keys[${k}].columnId`, t.id);
       }
     });
     const template = t.security?.rls;
     for (const field of ['ownerColumnId', 'tenantColumnId'] as const) {
       const columnId = template?.[field];
-      if (columnId !== undefined && !index.column(t, columnId)) {
+      if (columnId !== undefined && !ctx.column(t, columnId)) {
         ctx.error('reference-dangling', `security.rls.${field} ${JSON.stringify(columnId)} is not a column of table ${JSON.stringify(t.name)}`, `${path}.security.rls.${field}`, t.id);
       }
     }

@@ -3,7 +3,7 @@
  * becomes a finding with a JSON path (`tables[3].columns[1].name`); nothing here throws.
  */
 import type { z } from 'zod';
-import { ModelSchema, type Model } from '../schema';
+import { ModelSchema, TableSchema, type Model, type Table } from '../schema';
 import { upgradeModel } from '../upgrade';
 import type { Finding } from './finding';
 
@@ -70,11 +70,23 @@ function jsonErrorMessage(text: string, error: unknown): string {
   return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')} at line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
 }
 
+export interface ParseOptions {
+  /**
+   * A model parseModel accepted before (for instance the last stored version). A table of the input
+   * equal as JSON to that model's table of the same id is not parsed again: the earlier result is
+   * used (the schema is a pure function of the JSON value, and for valid input its output equals its
+   * input). Any other table is parsed, and if anything fails the whole input is parsed the usual way,
+   * so the result, findings included, is always exactly parseModel(json). Treat reused tables as
+   * read-only: they are shared with `reuse`.
+   */
+  readonly reuse?: Model;
+}
+
 /**
  * parseModel reads a model: JSON text (a string) or an already parsed value. It upgrades older
  * formats and checks the shape; semantic rules are `validate`'s job.
  */
-export function parseModel(json: unknown): ParseResult {
+export function parseModel(json: unknown, options: ParseOptions = {}): ParseResult {
   let value: unknown = json;
   if (typeof json === 'string') {
     try {
@@ -85,7 +97,77 @@ export function parseModel(json: unknown): ParseResult {
   }
   const upgraded = upgradeModel(value);
   if (!upgraded.ok) return upgraded;
+  if (options.reuse !== undefined) {
+    const model = parseReusing(upgraded.json, options.reuse);
+    if (model !== undefined) return { ok: true, model };
+  }
   const parsed = ModelSchema.safeParse(upgraded.json);
   if (!parsed.success) return { ok: false, findings: shapeFindings(parsed.error, upgraded.json) };
   return { ok: true, model: parsed.data };
+}
+
+const tablesById = new WeakMap<Model, Map<string, Table>>();
+
+/**
+ * parseReusing is ModelSchema.safeParse split at `tables` (an array without checks of its own, so
+ * the model is valid exactly when the rest and every table are): unchanged tables come from
+ * `previous`. Returns undefined when any part fails; the caller then parses everything.
+ */
+function parseReusing(input: unknown, previous: Model): Model | undefined {
+  if (!isPlainObject(input) || !Array.isArray(input['tables'])) return undefined;
+  let known = tablesById.get(previous);
+  if (known === undefined) {
+    known = new Map();
+    for (const t of previous.tables) if (!known.has(t.id)) known.set(t.id, t);
+    tablesById.set(previous, known);
+  }
+  const raw = input['tables'] as unknown[];
+  const tables: Table[] = new Array(raw.length);
+  // Each previous table object at most once: rules tell tables apart by identity (a repeated table
+  // must be two objects, as a fresh parse makes it).
+  const used = new Set<Table>();
+  for (let i = 0; i < raw.length; i++) {
+    const table = raw[i];
+    const id = isPlainObject(table) ? table['id'] : undefined;
+    const old = typeof id === 'string' ? known.get(id) : undefined;
+    if (old !== undefined && !used.has(old) && sameJson(table, old)) {
+      used.add(old);
+      tables[i] = old;
+      continue;
+    }
+    const parsed = TableSchema.safeParse(table);
+    if (!parsed.success) return undefined;
+    tables[i] = parsed.data;
+  }
+  const rest = ModelSchema.safeParse({ ...input, tables: [] });
+  if (!rest.success) return undefined;
+  return { ...rest.data, tables };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * sameJson: `a` (any input) and `b` (a parsed model part) are the same JSON value: plain objects
+ * with the same own keys in any order, arrays of the same length, equal primitives. Anything that
+ * is not plain JSON in `a` (a Date, a Map, an undefined field) makes them differ.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlainObject(a)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !sameJson(a[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
