@@ -4,8 +4,8 @@
  * Deterministic: the same model gives the same bytes (no dates, no random names, model order).
  */
 import { EMPTY_MODEL, type Model } from '@/lib/model';
-import { diff } from '@/lib/diff';
-import { plan, type Step } from '@/lib/plan';
+import { diffInContext, makeContext } from '@/lib/diff';
+import { planInContext, type Step } from '@/lib/plan';
 import { DEFAULT_TARGET } from '@/lib/sql';
 
 export interface CompileOptions {
@@ -19,12 +19,19 @@ export function compileTarget(model: Model, options: CompileOptions = {}): numbe
 
 /** compileStatements returns the creation steps in execution order. Throws UnsupportedFeatureError for features above the target. */
 export function compileStatements(model: Model, options: CompileOptions = {}): Step[] {
-  return plan(diff(EMPTY_MODEL, model), { target: compileTarget(model, options) });
+  const ctx = makeContext(EMPTY_MODEL, model);
+  return planInContext(diffInContext(ctx), ctx, { target: compileTarget(model, options) });
 }
 
 /** joinStatements renders steps as a script: each statement ends with `;` and statements are separated by a blank line. */
 export function joinStatements(steps: readonly Step[]): string {
-  return steps.map((s) => `${s.sql};\n`).join('\n');
+  if (steps.length === 0) return '';
+  // One join builds the script; the last statement's end goes in before it, not appended after (which
+  // would make whoever reads the script copy all of it again).
+  const sql = new Array<string>(steps.length);
+  for (let i = 0; i < steps.length; i++) sql[i] = steps[i]!.sql;
+  sql[sql.length - 1] += ';\n';
+  return sql.join(';\n\n');
 }
 
 export function compileSql(model: Model, options: CompileOptions = {}): string {

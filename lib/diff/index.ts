@@ -4,7 +4,7 @@
  */
 import type { Model } from '@/lib/model';
 import type { Change } from './types';
-import { attachContext, makeContext } from './context';
+import { attachContext, makeContext, type DiffContext } from './context';
 import { diffExtensions, diffSchemas } from './namespaces';
 import { diffEnums } from './enums';
 import { diffSequences } from './sequences';
@@ -13,7 +13,20 @@ import { diffSqlObjects } from './sql-objects';
 
 export function diff(from: Model, to: Model): Change[] {
   const ctx = makeContext(from, to);
-  const changes = [
+  const changes = diffInContext(ctx);
+  attachContext(changes, ctx);
+  return changes;
+}
+
+/**
+ * diffInContext is `diff` for a caller that keeps the context itself and hands it to `planInContext`
+ * (the compiler): the records are not registered for `changeContext`, which costs a weak-map entry
+ * per record of a large model.
+ */
+export function diffInContext(ctx: DiffContext): Change[] {
+  const from = ctx.from.model;
+  const to = ctx.to.model;
+  return [
     ...diffSchemas(from, to),
     ...diffExtensions(from, to),
     ...diffEnums(from, to),
@@ -21,8 +34,6 @@ export function diff(from: Model, to: Model): Change[] {
     ...diffTables(from, to),
     ...diffSqlObjects(from, to),
   ];
-  attachContext(changes, ctx);
-  return changes;
 }
 
 export type * from './types';

@@ -31,7 +31,7 @@ export function parentsFirst(tables: readonly Table[]): Table[] {
 
 export function createTableChanges(table: Table): Change[] {
   const out: Change[] = [{ kind: 'table.create', table }];
-  for (const def of tableConstraints(table)) if (def.type === 'foreign-key') out.push({ kind: 'constraint.create', table, constraint: def });
+  for (const value of table.foreignKeys ?? []) out.push({ kind: 'constraint.create', table, constraint: { type: 'foreign-key', value } });
   for (const index of table.indexes ?? []) out.push({ kind: 'index.create', table, index });
   for (const policy of table.policies ?? []) out.push({ kind: 'policy.create', table, policy });
   return out;

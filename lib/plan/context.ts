@@ -59,15 +59,17 @@ export interface StepExtras {
   readonly transactional?: boolean;
 }
 
-export function step(phase: Phase, sql: string, kind: SourceKind, id: string, extras: StepExtras = {}): Step {
-  return {
-    sql,
-    ...(extras.reverse !== undefined ? { reverse: extras.reverse } : {}),
-    hazards: extras.hazards ?? [],
-    transactional: extras.transactional ?? true,
-    source: { kind, id },
-    phase,
-  };
+const NO_EXTRAS: StepExtras = {};
+/** Shared by every step without hazards (most of a new model's), so a large plan does not hold thousands of empty arrays. */
+const NO_HAZARDS: readonly Hazard[] = Object.freeze([]);
+
+export function step(phase: Phase, sql: string, kind: SourceKind, id: string, extras: StepExtras = NO_EXTRAS): Step {
+  const hazards = extras.hazards?.length ? extras.hazards : NO_HAZARDS;
+  const transactional = extras.transactional ?? true;
+  // Two literals rather than a spread: this runs for every statement of a large model.
+  return extras.reverse !== undefined
+    ? { sql, reverse: extras.reverse, hazards, transactional, source: { kind, id }, phase }
+    : { sql, hazards, transactional, source: { kind, id }, phase };
 }
 
 export function hazard(code: HazardCode, message: string): Hazard {

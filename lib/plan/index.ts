@@ -77,9 +77,21 @@ export function plan(changes: readonly Change[], options: PlanOptions = {}): Ste
     if (!diffCtx) throw new Error(`change ${change.kind} has no model context: plan() takes the records diff() returns`);
     let ctx = contexts.get(diffCtx);
     if (!ctx) contexts.set(diffCtx, (ctx = makePlanContext(diffCtx, target)));
-    for (const s of planChange(change, ctx)) buckets[PHASE_ORDER.get(s.phase)!]!.push(s);
+    bucket(buckets, planChange(change, ctx));
   }
   return buckets.flat();
+}
+
+/** planInContext plans records that all come from one diff context (see `diffInContext`). */
+export function planInContext(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions = {}): Step[] {
+  const ctx = makePlanContext(diffCtx, checkTarget(options.target ?? DEFAULT_TARGET));
+  const buckets: Step[][] = PHASES.map(() => []);
+  for (const change of changes) bucket(buckets, planChange(change, ctx));
+  return buckets.flat();
+}
+
+function bucket(buckets: Step[][], steps: readonly Step[]): void {
+  for (const s of steps) buckets[PHASE_ORDER.get(s.phase)!]!.push(s);
 }
 
 export { PHASES, type Phase } from './phases';

@@ -8,14 +8,18 @@ import { identityClause, nextvalDefault } from './sequence';
 
 /** columnDefinition renders `"name" type [COLLATE c] [DEFAULT|GENERATED|IDENTITY] [NOT NULL]`. */
 export function columnDefinition(table: Table, column: Column, names: SqlNames): string {
-  const parts = [quoteIdent(column.name), renderType(column.type, names, `column ${table.name}.${column.name}`)];
-  if (column.collation !== undefined) parts.push(`COLLATE ${quoteIdent(column.collation)}`);
+  let sql = `${quoteIdent(column.name)} ${renderType(column.type, names, () => columnWhere(table, column))}`;
+  if (column.collation !== undefined) sql += ` COLLATE ${quoteIdent(column.collation)}`;
   const def = columnDefault(column, names);
-  if (column.generated) parts.push(`GENERATED ALWAYS AS ${parenthesize(column.generated.expression)} STORED`);
-  else if (column.identity) parts.push(identityClause(column.identity, table.schemaId, names));
-  else if (def !== undefined) parts.push(`DEFAULT ${def}`);
-  if (!column.nullable) parts.push('NOT NULL');
-  return parts.join(' ');
+  if (column.generated) sql += ` GENERATED ALWAYS AS ${parenthesize(column.generated.expression)} STORED`;
+  else if (column.identity) sql += ` ${identityClause(column.identity, table.schemaId, names)}`;
+  else if (def !== undefined) sql += ` DEFAULT ${def}`;
+  if (!column.nullable) sql += ' NOT NULL';
+  return sql;
+}
+
+function columnWhere(table: Table, column: Column): string {
+  return `column ${table.name}.${column.name}`;
 }
 
 /** columnDefault is the DEFAULT expression SQL: nextval for sequence-backed columns, else the user's text. */
@@ -43,7 +47,7 @@ export function renameColumn(table: Table, from: string, to: string, names: SqlN
 
 /** alterColumnType changes type and collation; USING casts the old value so most changes need no hand edit. */
 export function alterColumnType(table: Table, column: Column, names: SqlNames): string {
-  const type = renderType(column.type, names, `column ${table.name}.${column.name}`);
+  const type = renderType(column.type, names, () => columnWhere(table, column));
   const collate = column.collation !== undefined ? ` COLLATE ${quoteIdent(column.collation)}` : '';
   return alterColumn(table, column, names, `TYPE ${type}${collate} USING ${quoteIdent(column.name)}::${type}`);
 }

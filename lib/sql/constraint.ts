@@ -7,7 +7,6 @@ import { requireTarget } from './target';
 
 export { tableConstraints, type ConstraintDef } from '@/lib/model/constraints';
 import type { ConstraintDef } from '@/lib/model/constraints';
-import { tableConstraints } from '@/lib/model/constraints';
 
 /**
  * inlineConstraints splits a new table's primary key, uniques and checks into those written inside
@@ -18,20 +17,25 @@ import { tableConstraints } from '@/lib/model/constraints';
 export function inlineConstraints(table: Table): { inline: ConstraintDef[]; later: ConstraintDef[] } {
   const inline: ConstraintDef[] = [];
   const later: ConstraintDef[] = [];
-  const keys = new Set<string>();
-  const keyOf = (columnIds: readonly string[], o: { nullsNotDistinct?: boolean; deferrable?: boolean; initiallyDeferred?: boolean }) =>
-    `${columnIds.join(',')}|${o.nullsNotDistinct ? 1 : 0}|${o.deferrable ? 1 : 0}|${o.deferrable && o.initiallyDeferred ? 1 : 0}`;
-  if (table.primaryKey) keys.add(keyOf(table.primaryKey.columnIds, {}));
-  for (const def of tableConstraints(table)) {
-    if (def.type === 'foreign-key') continue;
-    if (def.type === 'unique') {
-      const key = keyOf(def.value.columnIds, def.value);
+  if (table.primaryKey) inline.push({ type: 'primary-key', value: table.primaryKey });
+  // In tableConstraints order; the key set is only needed when there are uniques to compare.
+  if (table.uniques?.length) {
+    const keys = new Set<string>();
+    if (table.primaryKey) keys.add(keyOf(table.primaryKey.columnIds, {}));
+    for (const value of table.uniques) {
+      const def: ConstraintDef = { type: 'unique', value };
+      const key = keyOf(value.columnIds, value);
       if (keys.has(key)) { later.push(def); continue; }
       keys.add(key);
+      inline.push(def);
     }
-    inline.push(def);
   }
+  for (const value of table.checks ?? []) inline.push({ type: 'check', value });
   return { inline, later };
+}
+
+function keyOf(columnIds: readonly string[], o: { nullsNotDistinct?: boolean; deferrable?: boolean; initiallyDeferred?: boolean }): string {
+  return `${columnIds.join(',')}|${o.nullsNotDistinct ? 1 : 0}|${o.deferrable ? 1 : 0}|${o.deferrable && o.initiallyDeferred ? 1 : 0}`;
 }
 
 function deferrable(c: { deferrable?: boolean; initiallyDeferred?: boolean }): string {
@@ -45,17 +49,19 @@ const FK_ACTIONS = { 'no action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'C
 export function constraintBody(table: Table, def: ConstraintDef, names: SqlNames): string {
   switch (def.type) {
     case 'primary-key':
-      return `PRIMARY KEY (${names.columns(def.value.columnIds)})`;
+      return `PRIMARY KEY (${names.columns(table, def.value.columnIds)})`;
     case 'unique': {
       const u = def.value;
       if (u.nullsNotDistinct) requireTarget(names.target, 15, 'UNIQUE NULLS NOT DISTINCT', `constraint ${u.name} on ${table.name}`);
-      return `UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${names.columns(u.columnIds)})${deferrable(u)}`;
+      return `UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${names.columns(table, u.columnIds)})${deferrable(u)}`;
     }
     case 'check':
       return `CHECK ${parenthesize(def.value.expression)}${def.value.noInherit ? ' NO INHERIT' : ''}`;
     case 'foreign-key': {
       const f = def.value;
-      let sql = `FOREIGN KEY (${names.columns(f.columnIds)}) REFERENCES ${names.tableById(f.refTableId)} (${names.columns(f.refColumnIds)})`;
+      const columns = names.columns(table, f.columnIds);
+      const target = names.tableObject(f.refTableId);
+      let sql = `FOREIGN KEY (${columns}) REFERENCES ${names.table(target)} (${names.columns(target, f.refColumnIds)})`;
       if (f.match === 'full') sql += ' MATCH FULL';
       if (f.onDelete && f.onDelete !== 'no action') sql += ` ON DELETE ${FK_ACTIONS[f.onDelete]}`;
       if (f.onUpdate && f.onUpdate !== 'no action') sql += ` ON UPDATE ${FK_ACTIONS[f.onUpdate]}`;

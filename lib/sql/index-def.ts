@@ -13,9 +13,9 @@ export function renderOpclass(opclass: string): string {
   return opclass.split('.').map((part) => quoteIdent(part)).join('.');
 }
 
-function element(e: IndexElement, names: SqlNames): string {
+function element(table: Table, e: IndexElement, names: SqlNames): string {
   let sql: string;
-  if (e.columnId !== undefined) sql = names.column(e.columnId);
+  if (e.columnId !== undefined) sql = names.column(table, e.columnId);
   else if (e.expression !== undefined) sql = parenthesize(e.expression);
   else throw new Error('index element has neither column nor expression');
   if (e.collation !== undefined) sql += ` COLLATE ${quoteIdent(e.collation)}`;
@@ -29,8 +29,8 @@ function element(e: IndexElement, names: SqlNames): string {
 export function createIndex(table: Table, index: Index, names: SqlNames): string {
   let sql = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(index.name)} ON ${names.table(table)}`;
   if (index.method !== undefined) sql += ` USING ${index.method}`;
-  sql += ` (${index.elements.map((e) => element(e, names)).join(', ')})`;
-  if (index.include?.length) sql += ` INCLUDE (${names.columns(index.include)})`;
+  sql += ` (${index.elements.map((e) => element(table, e, names)).join(', ')})`;
+  if (index.include?.length) sql += ` INCLUDE (${names.columns(table, index.include)})`;
   if (index.nullsNotDistinct) {
     requireTarget(names.target, 15, 'NULLS NOT DISTINCT', `index ${index.name} on ${table.name}`);
     sql += ' NULLS NOT DISTINCT';

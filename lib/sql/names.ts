@@ -4,11 +4,17 @@
  * statement names objects as they are at the moment it runs.
  */
 import type { Column, Enum, Model, ModelIndex, Sequence, Table } from '@/lib/model';
-import { quoteIdent, quoteQualified } from './quote';
+import { quoteIdent } from './quote';
 
 export class SqlNames {
   readonly target: number;
   private readonly schemaOverride?: (schemaId: string) => string | undefined;
+  /**
+   * Quoted names already rendered: a table's name is written by every statement about it and its
+   * keys, so a large model would otherwise quote the same names thousands of times.
+   */
+  private readonly quotedSchemas = new Map<string, string>();
+  private readonly quotedTables = new Map<Table, string>();
 
   constructor(readonly index: ModelIndex, options: { target: number; schemaName?: (schemaId: string) => string | undefined }) {
     this.target = options.target;
@@ -27,16 +33,26 @@ export class SqlNames {
   }
 
   schema(schemaId: string): string {
-    return quoteIdent(this.schemaName(schemaId));
+    let quoted = this.quotedSchemas.get(schemaId);
+    if (quoted === undefined) {
+      quoted = quoteIdent(this.schemaName(schemaId));
+      this.quotedSchemas.set(schemaId, quoted);
+    }
+    return quoted;
   }
 
   /** qualified renders "schema"."name" for an object in a schema. */
   qualified(schemaId: string, name: string): string {
-    return quoteQualified(this.schemaName(schemaId), name);
+    return `${this.schema(schemaId)}.${quoteIdent(name)}`;
   }
 
   table(table: Table): string {
-    return this.qualified(table.schemaId, table.name);
+    let quoted = this.quotedTables.get(table);
+    if (quoted === undefined) {
+      quoted = this.qualified(table.schemaId, table.name);
+      this.quotedTables.set(table, quoted);
+    }
+    return quoted;
   }
 
   tableById(tableId: string): string {
@@ -61,18 +77,25 @@ export class SqlNames {
     return s;
   }
 
-  columnObject(columnId: string): Column {
+  /**
+   * columnObject finds a column of `table` (a partition's are its root's). Ids are unique in a valid
+   * model, so looking in the table first only saves building the model-wide column map.
+   */
+  columnObject(table: Table, columnId: string): Column {
+    const found = this.index.column(table, columnId);
+    if (found) return found;
     const ref = this.index.columns.get(columnId);
     if (!ref) throw new Error(`unknown column id ${columnId}`);
     return ref.column;
   }
 
-  column(columnId: string): string {
-    return quoteIdent(this.columnObject(columnId).name);
+  column(table: Table, columnId: string): string {
+    return quoteIdent(this.columnObject(table, columnId).name);
   }
 
-  /** columns renders a comma-separated list of quoted column names. */
-  columns(columnIds: readonly string[]): string {
-    return columnIds.map((id) => this.column(id)).join(', ');
+  /** columns renders a comma-separated list of quoted column names of `table`. */
+  columns(table: Table, columnIds: readonly string[]): string {
+    if (columnIds.length === 1) return this.column(table, columnIds[0]!);
+    return columnIds.map((id) => this.column(table, id)).join(', ');
   }
 }

@@ -6,7 +6,7 @@
 /** quoteIdent always double-quotes: exact case and reserved words survive, and output is predictable. */
 export function quoteIdent(name: string): string {
   if (name.includes('\u0000')) throw new Error(`identifier contains a NUL byte: ${JSON.stringify(name)}`);
-  return `"${name.replaceAll('"', '""')}"`;
+  return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
 }
 
 /** quoteQualified renders schema.name with both parts quoted. */

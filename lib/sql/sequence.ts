@@ -60,7 +60,8 @@ export function alterSequenceOptions(seq: Sequence, names: SqlNames): string {
 
 /** sequenceOwnedBy ties a sequence to a column (dropped with it), or unties it with OWNED BY NONE. */
 export function sequenceOwnedBy(seq: Sequence, names: SqlNames): string {
-  const owner = seq.ownedBy ? `${names.tableById(seq.ownedBy.tableId)}.${names.column(seq.ownedBy.columnId)}` : 'NONE';
+  const ownerTable = seq.ownedBy && names.tableObject(seq.ownedBy.tableId);
+  const owner = ownerTable ? `${names.table(ownerTable)}.${names.column(ownerTable, seq.ownedBy!.columnId)}` : 'NONE';
   return `ALTER SEQUENCE ${names.qualified(seq.schemaId, seq.name)} OWNED BY ${owner}`;
 }
 

@@ -13,7 +13,8 @@ import { renderOpclass } from './index-def';
  * uniques that CREATE TABLE would merge into an earlier key (see inlineConstraints).
  */
 export function createTable(table: Table, names: SqlNames): string {
-  const inline = inlineConstraints(table).inline.map((c) => constraintClause(table, c, names));
+  const inline: string[] = [];
+  for (const def of inlineConstraints(table).inline) inline.push(constraintClause(table, def, names));
   const head = `CREATE TABLE ${names.table(table)}`;
   let sql: string;
   if (table.partitionOf) {
@@ -22,19 +23,21 @@ export function createTable(table: Table, names: SqlNames): string {
     if (inline.length) sql += ` (\n  ${inline.join(',\n  ')}\n)`;
     sql += ` ${endLineComment(table.partitionOf.bound.trim())}`;
   } else {
-    const items = [...table.columns.map((c) => columnDefinition(table, c, names)), ...inline];
+    const items: string[] = [];
+    for (const c of table.columns) items.push(columnDefinition(table, c, names));
+    for (const clause of inline) items.push(clause);
     sql = items.length ? `${head} (\n  ${items.join(',\n  ')}\n)` : `${head} ()`;
   }
   if (table.partitionBy) {
-    const keys = table.partitionBy.keys.map((k) => partitionKey(k, names));
+    const keys = table.partitionBy.keys.map((k) => partitionKey(table, k, names));
     sql += ` PARTITION BY ${table.partitionBy.strategy.toUpperCase()} (${keys.join(', ')})`;
   }
   return sql;
 }
 
-function partitionKey(key: PartitionKey, names: SqlNames): string {
+function partitionKey(table: Table, key: PartitionKey, names: SqlNames): string {
   let sql: string;
-  if (key.columnId !== undefined) sql = names.column(key.columnId);
+  if (key.columnId !== undefined) sql = names.column(table, key.columnId);
   else if (key.expression !== undefined) sql = parenthesize(key.expression);
   else throw new Error('partition key has neither column nor expression');
   if (key.collation !== undefined) sql += ` COLLATE ${quoteIdent(key.collation)}`;

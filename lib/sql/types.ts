@@ -7,7 +7,8 @@ import type { SqlNames } from './names';
 import { requireTarget } from './target';
 import { endLineComment } from './expression';
 
-export function renderType(type: ColumnType, names: SqlNames, where = 'column'): string {
+/** `where` names the object in an error; a function is called only when there is an error to report. */
+export function renderType(type: ColumnType, names: SqlNames, where: string | (() => string) = 'column'): string {
   const suffix = type.array ? '[]' : '';
   switch (type.kind) {
     case 'builtin':
@@ -25,9 +26,9 @@ export function renderType(type: ColumnType, names: SqlNames, where = 'column'):
 
 interface Modifiers { length?: number; precision?: number; scale?: number }
 
-function renderBuiltin(name: BuiltinTypeName, mods: Modifiers, target: number, where: string): string {
+function renderBuiltin(name: BuiltinTypeName, mods: Modifiers, target: number, where: string | (() => string)): string {
   const info: BuiltinTypeInfo = BUILTIN_TYPES[name];
-  if (info.since !== undefined) requireTarget(target, info.since, `type ${name}`, where);
+  if (info.since !== undefined && target < info.since) requireTarget(target, info.since, `type ${name}`, typeof where === 'string' ? where : where());
   switch (info.args) {
     case 'none':
       return info.catalog;

@@ -2,7 +2,7 @@
 import {
   addConstraint, dropConstraint, inlineConstraints, attachPartition, commentOn, createTable, detachPartition, dropTable, enableRls, forceRls, renameTable, setTableSchema,
 } from '@/lib/sql';
-import { tableConstraints, type ChangeOf } from '@/lib/diff';
+import type { ChangeOf } from '@/lib/diff';
 import type { Table } from '@/lib/model';
 import { hazard, step, unsupportedStep, type PlanContext } from '../context';
 import type { Step } from '../types';
@@ -14,10 +14,13 @@ function commentSteps(table: Table, ctx: PlanContext): Step[] {
   for (const column of table.columns) {
     if (column.comment !== undefined) out.push(step('comments', commentOn({ kind: 'column', tableId: table.id, name: column.name }, column.comment, ctx.to), 'column', column.id));
   }
-  for (const def of tableConstraints(table)) {
-    if (def.type === 'foreign-key' || def.value.comment === undefined) continue;
-    out.push(step('comments', commentOn({ kind: 'constraint', tableId: table.id, name: def.value.name }, def.value.comment, ctx.to), 'constraint', def.value.id));
-  }
+  const comment = (c: { id: string; name: string; comment?: string }) => {
+    if (c.comment !== undefined) out.push(step('comments', commentOn({ kind: 'constraint', tableId: table.id, name: c.name }, c.comment, ctx.to), 'constraint', c.id));
+  };
+  // Foreign keys are commented by their own records (planConstraintCreate).
+  if (table.primaryKey) comment(table.primaryKey);
+  for (const u of table.uniques ?? []) comment(u);
+  for (const c of table.checks ?? []) comment(c);
   return out;
 }
 
