@@ -3,7 +3,7 @@
  * the modifiers (array, not null, default, identity, generated). Collations Drizzle cannot attach go to
  * extras.sql.
  */
-import type { Column, ColumnType, Identity, Table } from '@/lib/model';
+import { utf8ByteLength, type Column, type ColumnType, type Identity, type Table } from '@/lib/model';
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { EmitContext } from './context';
 import { builtinTypeSql, tableSql, typeSql } from './sql-fragments';
@@ -34,9 +34,15 @@ function n(v: number | undefined): string | undefined {
   return v === undefined ? undefined : String(v);
 }
 
-function opts(entries: [string, string | undefined][]): string {
-  const present = entries.filter((e): e is [string, string] => e[1] !== undefined);
-  return present.length ? `, { ${present.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : '';
+/** entry appends `key: value` to an option list when the value is set. */
+function entry(list: string, key: string, value: string | undefined): string {
+  if (value === undefined) return list;
+  return list === '' ? `${key}: ${value}` : `${list}, ${key}: ${value}`;
+}
+
+/** opts renders a builder's options argument, or nothing when no option is set. */
+function opts(list: string): string {
+  return list === '' ? '' : `, { ${list} }`;
 }
 
 /** typeBuilder is the builder call for the column's type, without modifiers (and without `.array()`). */
@@ -60,18 +66,20 @@ function typeBuilder(ctx: EmitContext, column: Column): string {
         case 'double precision':
           return `${ctx.use('doublePrecision')}(${name})`;
         case 'numeric':
-          return `${ctx.use('numeric')}(${name}${opts([['precision', n(type.precision)], ['scale', n(type.scale)]])})`;
+          return `${ctx.use('numeric')}(${name}${opts(entry(entry('', 'precision', n(type.precision)), 'scale', n(type.scale)))})`;
         case 'varchar': case 'char':
-          return `${ctx.use(type.name)}(${name}${opts([['length', n(type.length)]])})`;
+          return `${ctx.use(type.name)}(${name}${opts(entry('', 'length', n(type.length)))})`;
         case 'time': case 'timetz':
-          return `${ctx.use('time')}(${name}${opts([['precision', n(type.precision)], ['withTimezone', type.name === 'timetz' ? 'true' : undefined]])})`;
-        case 'timestamp': case 'timestamptz':
-          return `${ctx.use('timestamp')}(${name}${opts([['precision', n(type.precision)], ['withTimezone', type.name === 'timestamptz' ? 'true' : undefined], ['mode', '"string"']])})`;
+          return `${ctx.use('time')}(${name}${opts(entry(entry('', 'precision', n(type.precision)), 'withTimezone', type.name === 'timetz' ? 'true' : undefined))})`;
+        case 'timestamp': case 'timestamptz': {
+          const list = entry(entry('', 'precision', n(type.precision)), 'withTimezone', type.name === 'timestamptz' ? 'true' : undefined);
+          return `${ctx.use('timestamp')}(${name}${opts(entry(list, 'mode', '"string"'))})`;
+        }
         case 'interval':
           // drizzle-orm 0.45's PgInterval.getSQLType tests `this.precision ?`, so precision 0 would come out
           // as plain interval; a customType writes interval(0) exactly (time/timestamp/numeric test undefined).
           if (type.precision === 0) return `${ctx.customType(builtinTypeSql(type), 'string')}(${name})`;
-          return `${ctx.use('interval')}(${name}${opts([['precision', n(type.precision)]])})`;
+          return `${ctx.use('interval')}(${name}${opts(entry('', 'precision', n(type.precision)))})`;
         case '"char"':
           // Gap: Drizzle has no one-byte "char", and drizzle-kit mangles the quoted name of a custom type
           // (""char""); char(1) is the closest type it can create (docs/drizzle-export.md).
@@ -118,18 +126,18 @@ export function implicitSequenceName(table: string, column: string): string {
 }
 
 function identityOptions(identity: Identity, table: Table, column: Column): string {
-  const implicit = `${table.name}_${column.name}_seq`;
-  const name = identity.sequenceName ?? (encoder.encode(implicit).length > 63 ? implicitSequenceName(table.name, column.name) : undefined);
-  const entries: [string, string | undefined][] = [
-    ['name', name === undefined ? undefined : tsString(name)],
-    ['startWith', identity.start === undefined ? undefined : tsNumeric(identity.start)],
-    ['increment', identity.increment === undefined ? undefined : tsNumeric(identity.increment)],
-    ['minValue', identity.minValue === undefined ? undefined : tsNumeric(identity.minValue)],
-    ['maxValue', identity.maxValue === undefined ? undefined : tsNumeric(identity.maxValue)],
-    ['cache', identity.cache === undefined ? undefined : tsNumeric(identity.cache)],
-    ['cycle', identity.cycle === undefined ? undefined : String(identity.cycle)],
-  ];
-  return opts(entries).replace(/^, /, '');
+  // `<table>_<column>_seq` in bytes: the name and column plus five ASCII bytes.
+  const implicitTooLong = () => utf8ByteLength(table.name) + utf8ByteLength(column.name) + 5 > 63;
+  const name = identity.sequenceName ?? (implicitTooLong() ? implicitSequenceName(table.name, column.name) : undefined);
+  const numeric = (v: string | undefined) => (v === undefined ? undefined : tsNumeric(v));
+  let list = entry('', 'name', name === undefined ? undefined : tsString(name));
+  list = entry(list, 'startWith', numeric(identity.start));
+  list = entry(list, 'increment', numeric(identity.increment));
+  list = entry(list, 'minValue', numeric(identity.minValue));
+  list = entry(list, 'maxValue', numeric(identity.maxValue));
+  list = entry(list, 'cache', numeric(identity.cache));
+  list = entry(list, 'cycle', identity.cycle === undefined ? undefined : String(identity.cycle));
+  return list === '' ? '' : `{ ${list} }`;
 }
 
 /**
@@ -138,7 +146,8 @@ function identityOptions(identity: Identity, table: Table, column: Column): stri
  */
 export function columnBuilder(ctx: EmitContext, table: Table, column: Column): string {
   let builder: string;
-  const plainType = column.type.kind === 'builtin' ? builtinTypeSql(column.type) : '';
+  // Only a collation needs the type's SQL spelling.
+  const plainType = column.collation !== undefined && column.type.kind === 'builtin' ? builtinTypeSql(column.type) : '';
   if (column.collation !== undefined && !column.type.array && column.type.kind === 'builtin' && drizzleKitWritesVerbatim(plainType)) {
     const sqlType = `${plainType} COLLATE ${quoteIdent(column.collation)}`;
     builder = `${ctx.customType(sqlType, 'string')}(${tsString(column.name)})`;

@@ -3,7 +3,7 @@
  * imports used so far, the custom types declared, and the extras collected. Names are assigned in a
  * first pass (`assignNames`) so any table can reference any other's columns regardless of order.
  */
-import type { Model, ModelIndex, Table } from '@/lib/model';
+import type { Column, Model, ModelIndex, Table } from '@/lib/model';
 import { Extras } from './extras';
 import { Namer, TABLE_MEMBER_NAMES, camelIdentifier } from './names';
 
@@ -14,6 +14,35 @@ const RESERVED_TOP = [
   'smallint', 'integer', 'bigint', 'numeric', 'real', 'doublePrecision', 'text', 'varchar', 'char', 'boolean', 'date',
   'time', 'timestamp', 'interval', 'uuid', 'json', 'jsonb', 'inet', 'cidr', 'macaddr', 'macaddr8', 'point', 'line',
 ];
+
+/**
+ * TableKeys are the property names of one table's columns, in column order. A table has a handful of
+ * columns, so a scan finds one faster than a map per table is built; wide tables get a map.
+ */
+export class TableKeys {
+  private byId?: Map<string, string>;
+
+  constructor(readonly columns: readonly Column[], readonly keys: readonly string[]) {}
+
+  /** keyOf is the key of the column with this id (the last one, should ids repeat). */
+  keyOf(columnId: string): string | undefined {
+    const { columns, keys } = this;
+    if (columns.length <= 24) {
+      for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.id === columnId) return keys[i];
+      return undefined;
+    }
+    if (!this.byId) {
+      this.byId = new Map();
+      for (let i = 0; i < columns.length; i++) this.byId.set(columns[i]!.id, keys[i]!);
+    }
+    return this.byId.get(columnId);
+  }
+
+  /** has tells whether a key is taken, so a Namer can use this table's keys as its reserved names. */
+  has(key: string): boolean {
+    return this.keys.includes(key);
+  }
+}
 
 export interface CustomTypeDecl {
   readonly name: string;
@@ -32,7 +61,7 @@ export class EmitContext {
   readonly sequenceVars = new Map<string, string>();
   /** Tables emitted as pgTable (partitions are not). */
   readonly tableVars = new Map<string, string>();
-  readonly columnKeys = new Map<string, Map<string, string>>();
+  readonly columnKeys = new Map<string, TableKeys>();
   readonly roleVars = new Map<string, string>();
   readonly customTypes = new Map<string, CustomTypeDecl>();
 
@@ -59,7 +88,7 @@ export class EmitContext {
   }
 
   columnKey(table: Table, columnId: string): string {
-    return this.columnKeys.get(table.id)?.get(columnId) ?? 'missing';
+    return this.columnKeys.get(table.id)?.keyOf(columnId) ?? 'missing';
   }
 
   customType(sqlType: string, data: string): string {
@@ -93,9 +122,9 @@ export function assignNames(ctx: EmitContext, schemasBefore: ReadonlySet<string>
   for (const t of model.tables) {
     if (t.partitionOf) continue;
     ctx.tableVars.set(t.id, ctx.top.take(camelIdentifier(t.name, 'table')));
-    const keys = new Namer(TABLE_MEMBER_NAMES);
-    const map = new Map<string, string>();
-    for (const c of t.columns) map.set(c.id, keys.take(camelIdentifier(c.name, 'column')));
-    ctx.columnKeys.set(t.id, map);
+    const namer = new Namer(TABLE_MEMBER_NAMES);
+    const keys: string[] = [];
+    for (const c of t.columns) keys.push(namer.take(camelIdentifier(c.name, 'column')));
+    ctx.columnKeys.set(t.id, new TableKeys(t.columns, keys));
   }
 }

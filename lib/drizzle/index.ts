@@ -10,7 +10,7 @@ import { EmitContext, assignNames } from './context';
 import { collectModelExtras } from './model-extras';
 import { emitRelations } from './relations';
 import { emitTable } from './tables';
-import { tsComment, tsNumeric, tsString } from './ts';
+import { joinFile, tsComment, tsNumeric, tsString } from './ts';
 
 export interface DrizzleFile {
   readonly path: string;
@@ -89,7 +89,7 @@ export function emitDrizzle(model: Model, options: EmitDrizzleOptions = {}): { f
   const imports = [...ctx.pgCore].sort();
   const typeOnly = new Set(['PgTableExtraConfigValue']);
   if (imports.length) header.push(`import { ${imports.map((i) => (typeOnly.has(i) ? `type ${i}` : i)).join(', ')} } from 'drizzle-orm/pg-core';`);
-  const schemaTs = [header.join('\n'), ...[blocks, customBlocks, tableBlocks].filter((b) => b.length).map((b) => b.join('\n\n'))].join('\n\n') + '\n';
+  const schemaTs = joinFile([header.join('\n'), ...blocks, ...customBlocks, ...tableBlocks]);
 
   const files: DrizzleFile[] = [{ path: 'schema.ts', content: schemaTs }];
   if (options.relations !== false) {

@@ -57,13 +57,20 @@ export function collectModelExtras(ctx: EmitContext, schemasBefore: ReadonlySet<
   for (const s of model.sequences ?? []) comment(ctx, `SEQUENCE ${quoteQualified(ctx.schemaName(s.schemaId), s.name)}`, s.comment);
   for (const table of model.tables) {
     if (table.partitionOf) continue;
-    const t = tableSql(table, idx);
-    comment(ctx, `TABLE ${t}`, table.comment);
-    for (const c of table.columns) comment(ctx, `COLUMN ${t}.${quoteIdent(c.name)}`, c.comment);
-    const constraints = [table.primaryKey, ...(table.uniques ?? []), ...(table.checks ?? []), ...(table.foreignKeys ?? [])];
-    for (const c of constraints) if (c) comment(ctx, `CONSTRAINT ${quoteIdent(c.name)} ON ${t}`, c.comment);
-    for (const i of table.indexes ?? []) comment(ctx, `INDEX ${quoteQualified(ctx.schemaName(table.schemaId), i.name)}`, i.comment);
-    for (const p of table.policies ?? []) comment(ctx, `POLICY ${quoteIdent(p.name)} ON ${t}`, p.comment);
+    // Most objects have no comment: their SQL names are rendered only for those that do.
+    let tableName: string | undefined;
+    const t = () => (tableName ??= tableSql(table, idx));
+    if (table.comment !== undefined) comment(ctx, `TABLE ${t()}`, table.comment);
+    for (const c of table.columns) if (c.comment !== undefined) comment(ctx, `COLUMN ${t()}.${quoteIdent(c.name)}`, c.comment);
+    const constraint = (c: { name: string; comment?: string } | undefined) => {
+      if (c?.comment !== undefined) comment(ctx, `CONSTRAINT ${quoteIdent(c.name)} ON ${t()}`, c.comment);
+    };
+    constraint(table.primaryKey);
+    for (const c of table.uniques ?? []) constraint(c);
+    for (const c of table.checks ?? []) constraint(c);
+    for (const c of table.foreignKeys ?? []) constraint(c);
+    for (const i of table.indexes ?? []) if (i.comment !== undefined) comment(ctx, `INDEX ${quoteQualified(ctx.schemaName(table.schemaId), i.name)}`, i.comment);
+    for (const p of table.policies ?? []) if (p.comment !== undefined) comment(ctx, `POLICY ${quoteIdent(p.name)} ON ${t()}`, p.comment);
   }
 
   for (const table of model.tables) {

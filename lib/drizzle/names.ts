@@ -18,33 +18,40 @@ const RESERVED_WORDS = new Set([
  * Property names a Drizzle table object already uses, or that JavaScript treats specially in an object
  * literal: a column key must not shadow them.
  */
-export const TABLE_MEMBER_NAMES: readonly string[] = [
+export const TABLE_MEMBER_NAMES: ReadonlySet<string> = new Set([
   '_', '$inferSelect', '$inferInsert', 'enableRLS', 'getSQL', 'shouldOmitSQLParens', '__proto__', 'constructor',
   'toString', 'valueOf', 'hasOwnProperty', 'prototype',
-];
+]);
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
 
 /** camelIdentifier turns a SQL name into a camelCase ASCII identifier, or `fallback` if nothing is left. */
 export function camelIdentifier(name: string, fallback: string): string {
-  // A character loop rather than split/map/join: this runs for every object of large models.
+  // Runs of letters and digits are copied whole (this runs for every object of large models): the
+  // first letter of the name is lower-cased, the first of every later run upper-cased.
   let id = '';
-  let upperNext = false;
-  for (let i = 0; i < name.length; i++) {
-    const code = name.charCodeAt(i);
-    const isDigit = code >= 48 && code <= 57;
-    const isLetter = (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    if (!isDigit && !isLetter) {
-      upperNext = id !== '';
+  let i = 0;
+  while (i < name.length) {
+    if (!isAsciiAlnum(name.charCodeAt(i))) {
+      i++;
       continue;
     }
-    const ch = name[i]!;
-    if (id === '') id = isLetter ? ch.toLowerCase() : ch;
-    else id += upperNext ? ch.toUpperCase() : ch;
-    upperNext = false;
+    let end = i + 1;
+    while (end < name.length && isAsciiAlnum(name.charCodeAt(end))) end++;
+    if (id === '') id = i === 0 && end === name.length && !isUpper(name.charCodeAt(0)) ? name : name[i]!.toLowerCase() + name.slice(i + 1, end);
+    else id += name[i]!.toUpperCase() + name.slice(i + 1, end);
+    i = end;
   }
   if (id === '') id = fallback;
   if (id.charCodeAt(0) >= 48 && id.charCodeAt(0) <= 57) id = `_${id}`;
   if (RESERVED_WORDS.has(id)) id = `${id}_`;
   return id;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** pascal upper-cases the first letter, for suffix-style composition (`usersRelations`, `byAuthor`). */
@@ -58,22 +65,31 @@ export function pascal(id: string): string {
  */
 export class Namer {
   private readonly used = new Set<string>();
-  private readonly next = new Map<string, number>();
+  private next?: Map<string, number>;
+  private readonly reserved: { has(name: string): boolean };
 
-  constructor(reserved: Iterable<string> = []) {
-    for (const r of reserved) this.used.add(r);
+  /** A set of reserved names is consulted, not copied: a model has a scope per table, and most share one. */
+  constructor(reserved: Iterable<string> | { has(name: string): boolean } = NOTHING) {
+    this.reserved = 'has' in reserved ? reserved : new Set(reserved);
+  }
+
+  private taken(name: string): boolean {
+    return this.used.has(name) || this.reserved.has(name);
   }
 
   take(base: string): string {
-    if (!this.used.has(base)) {
+    if (!this.taken(base)) {
       this.used.add(base);
       return base;
     }
+    this.next ??= new Map();
     let n = this.next.get(base) ?? 2;
-    while (this.used.has(`${base}${n}`)) n++;
+    while (this.taken(`${base}${n}`)) n++;
     this.next.set(base, n + 1);
     const name = `${base}${n}`;
     this.used.add(name);
     return name;
   }
 }
+
+const NOTHING: ReadonlySet<string> = new Set();

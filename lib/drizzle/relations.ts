@@ -6,7 +6,7 @@
 import type { ForeignKey, Table } from '@/lib/model';
 import type { EmitContext } from './context';
 import { Namer, camelIdentifier, pascal } from './names';
-import { tsString } from './ts';
+import { joinFile, tsString } from './ts';
 
 interface Edge {
   readonly source: Table;
@@ -14,10 +14,18 @@ interface Edge {
   readonly fk: ForeignKey;
 }
 
+/** endsWithId: the name ends in id, Id or ID after at least one character (tested before the regex, which allocates). */
+function endsWithId(name: string): boolean {
+  if (name.length < 3) return false;
+  const i = name.charCodeAt(name.length - 2);
+  const d = name.charCodeAt(name.length - 1);
+  return (i === 105 && d === 100) || (i === 73 && (d === 100 || d === 68));
+}
+
 function oneKeyBase(ctx: EmitContext, edge: Edge): string {
   if (edge.fk.columnIds.length === 1) {
     const column = ctx.idx.column(edge.source, edge.fk.columnIds[0]!);
-    const m = column && /^(.+?)[_ ]?(id|Id|ID)$/.exec(column.name);
+    const m = column && endsWithId(column.name) ? /^(.+?)[_ ]?(id|Id|ID)$/.exec(column.name) : null;
     if (m) return camelIdentifier(m[1]!, 'ref');
   }
   return camelIdentifier(edge.target.name, 'ref');
@@ -35,14 +43,22 @@ export function emitRelations(ctx: EmitContext): string | undefined {
   }
   if (edges.length === 0) return undefined;
 
-  const pairCount = new Map<string, number>();
-  for (const e of edges) pairCount.set(`${e.source.id}\u0000${e.target.id}`, (pairCount.get(`${e.source.id}\u0000${e.target.id}`) ?? 0) + 1);
+  // How many keys each table has to each target: edges come grouped by source table, so one count per source.
+  const targetsOf = new Map<string, Map<string, number>>();
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const source = edges[i]!.source;
+    if (edges[i + 1]!.source !== source || targetsOf.has(source.id)) continue;
+    const counts = new Map<string, number>();
+    for (let j = i; j < edges.length && edges[j]!.source === source; j++) counts.set(edges[j]!.target.id, (counts.get(edges[j]!.target.id) ?? 0) + 1);
+    targetsOf.set(source.id, counts);
+  }
+  const pairCount = (e: Edge) => targetsOf.get(e.source.id)?.get(e.target.id) ?? 1;
 
   const keyNamers = new Map<string, Namer>();
   const namerFor = (table: Table) => {
     let n = keyNamers.get(table.id);
     if (!n) {
-      n = new Namer(ctx.columnKeys.get(table.id)?.values() ?? []);
+      n = new Namer(ctx.columnKeys.get(table.id));
       keyNamers.set(table.id, n);
     }
     return n;
@@ -68,7 +84,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     const src = entryFor(edge.source);
     src.one = true;
     src.lines.push(`${oneKey}: one(${targetVar}, { fields: [${fields}], references: [${references}], relationName: ${tsString(relationName)} })`);
-    const shared = (pairCount.get(`${edge.source.id}\u0000${edge.target.id}`) ?? 0) > 1 || edge.source.id === edge.target.id;
+    const shared = pairCount(edge) > 1 || edge.source.id === edge.target.id;
     const manyBase = camelIdentifier(edge.source.name, 'ref') + (shared ? `By${pascal(oneBase)}` : '');
     const manyKey = namerFor(edge.target).take(manyBase);
     const tgt = entryFor(edge.target);
@@ -98,5 +114,5 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     "import { relations } from 'drizzle-orm';",
     `import { ${[...needed].sort().join(', ')} } from './schema';`,
   ];
-  return `${header.join('\n')}\n\n${out.join('\n\n')}\n`;
+  return joinFile([header.join('\n'), ...out]);
 }

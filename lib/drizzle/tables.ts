@@ -15,6 +15,7 @@ import { sqlTemplate, tsComment, tsString } from './ts';
 const I = '  ';
 
 function cols(ctx: EmitContext, table: Table, ids: readonly string[], param = 't'): string {
+  if (ids.length === 1) return `${param}.${ctx.columnKey(table, ids[0]!)}`;
   return ids.map((id) => `${param}.${ctx.columnKey(table, id)}`).join(', ');
 }
 
@@ -66,15 +67,14 @@ function foreignKeyEntry(ctx: EmitContext, table: Table, fk: ForeignKey): string
     ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
     return `// Foreign key ${tsComment(JSON.stringify(fk.name))} has names drizzle-kit would cut: created in extras.sql.`;
   }
-  const foreign = fk.refColumnIds.map((id) => `${target.id === table.id ? 't' : targetVar}.${ctx.columnKey(target, id)}`).join(', ');
+  const foreign = cols(ctx, target, fk.refColumnIds, target.id === table.id ? 't' : targetVar);
   let out = `${ctx.use('foreignKey')}({ name: ${tsString(fk.name)}, columns: [${cols(ctx, table, fk.columnIds)}], foreignColumns: [${foreign}] })`;
   if (fk.onDelete && fk.onDelete !== 'no action') out += `.onDelete(${tsString(fk.onDelete)})`;
   if (fk.onUpdate && fk.onUpdate !== 'no action') out += `.onUpdate(${tsString(fk.onUpdate)})`;
-  const t = tableSql(table, ctx.idx);
   if (fk.match === 'full') {
-    ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(fk.name)}, ADD ${foreignKeySql(table, fk, ctx.idx)};`);
+    ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} DROP CONSTRAINT ${quoteIdent(fk.name)}, ADD ${foreignKeySql(table, fk, ctx.idx)};`);
   } else if (fk.deferrable) {
-    ctx.extras.add('constraints', `ALTER TABLE ${t} ALTER CONSTRAINT ${quoteIdent(fk.name)} DEFERRABLE${fk.initiallyDeferred ? ' INITIALLY DEFERRED' : ''};`);
+    ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ALTER CONSTRAINT ${quoteIdent(fk.name)} DEFERRABLE${fk.initiallyDeferred ? ' INITIALLY DEFERRED' : ''};`);
   }
   return out;
 }
@@ -97,7 +97,9 @@ function policyEntry(ctx: EmitContext, policy: Policy): string {
 /** emitTable renders one exported table declaration. */
 export function emitTable(ctx: EmitContext, table: Table): string {
   const name = ctx.tableVars.get(table.id)!;
-  const t = tableSql(table, ctx.idx);
+  // The table's SQL name is needed only for what goes to extras.sql.
+  let tableName: string | undefined;
+  const t = () => (tableName ??= tableSql(table, ctx.idx));
   const lines: string[] = [];
   if (table.partitionBy) {
     lines.push(`// Partitioned by ${table.partitionBy.strategy.toUpperCase()} in the model: Drizzle cannot declare partitioning (see extras.sql).`);
@@ -109,7 +111,7 @@ export function emitTable(ctx: EmitContext, table: Table): string {
   }
   // PostgreSQL silently drops a UNIQUE that repeats the columns of the primary key or of an earlier
   // UNIQUE in the same CREATE TABLE (which is how drizzle-kit writes them), so those go to extras.sql.
-  const keySets = new Set<string>(table.primaryKey ? [table.primaryKey.columnIds.join('\u0000')] : []);
+  const keySets = new Set<string>(table.primaryKey && table.uniques?.length ? [table.primaryKey.columnIds.join('\u0000')] : []);
   for (const u of table.uniques ?? []) {
     const key = u.columnIds.join('\u0000');
     // A deferrable unique is added after the migration: declared non-deferrable in schema.ts, foreign
@@ -118,7 +120,7 @@ export function emitTable(ctx: EmitContext, table: Table): string {
     if (keySets.has(key) || u.deferrable || !survives) {
       const why = !survives ? 'has a name drizzle-kit would cut' : u.deferrable ? 'is DEFERRABLE' : "repeats another key's columns";
       lines.push(`// Unique ${tsComment(JSON.stringify(u.name))} ${why}: created in extras.sql.`);
-      ctx.extras.add('constraints', `ALTER TABLE ${t} ADD ${uniqueSql(table, u, ctx.idx)};`);
+      ctx.extras.add('constraints', `ALTER TABLE ${t()} ADD ${uniqueSql(table, u, ctx.idx)};`);
       continue;
     }
     keySets.add(key);
@@ -127,18 +129,18 @@ export function emitTable(ctx: EmitContext, table: Table): string {
   for (const c of table.checks ?? []) {
     if (!checkSurvivesDrizzleKit(c)) {
       lines.push(`// Check ${tsComment(JSON.stringify(c.name))} holds a ';' drizzle-kit would cut: created in extras.sql.`);
-      ctx.extras.add('constraints', `ALTER TABLE ${t} ADD ${checkSql(c)};`);
+      ctx.extras.add('constraints', `ALTER TABLE ${t()} ADD ${checkSql(c)};`);
       continue;
     }
     ctx.sql();
     config.push(`${ctx.use('check')}(${tsString(c.name)}, ${sqlTemplate(c.expression)})`);
-    if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${t} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
+    if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${t()} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
   }
   for (const fk of table.foreignKeys ?? []) {
     const entry = foreignKeyEntry(ctx, table, fk);
     if (entry?.startsWith('//')) lines.push(entry);
     else if (entry) config.push(entry);
-    else ctx.extras.add('partitions', `-- ALTER TABLE ${t} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
+    else ctx.extras.add('partitions', `-- ALTER TABLE ${t()} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
   }
   for (const index of table.indexes ?? []) {
     if (indexInDrizzle(index) && indexSurvivesDrizzleKit(ctx.idx, table, index)) config.push(indexEntry(ctx, table, index));
@@ -166,7 +168,7 @@ export function emitTable(ctx: EmitContext, table: Table): string {
   if (table.rls?.enabled) decl += '.enableRLS()';
   lines.push(`${decl};`);
 
-  if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${t} FORCE ROW LEVEL SECURITY;`);
-  if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${t} DISABLE ROW LEVEL SECURITY;`);
+  if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${t()} FORCE ROW LEVEL SECURITY;`);
+  if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${t()} DISABLE ROW LEVEL SECURITY;`);
   return lines.join('\n');
 }

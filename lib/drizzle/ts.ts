@@ -32,3 +32,13 @@ export function tsNumeric(value: string): string {
 export function tsComment(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
+
+/**
+ * joinFile joins the blocks of a generated file with blank lines and ends it with a newline, in one
+ * join: appending to a joined string of a large model would make it copy the whole file again.
+ */
+export function joinFile(blocks: string[]): string {
+  if (blocks.length === 0) return '\n';
+  blocks[blocks.length - 1] += '\n';
+  return blocks.join('\n\n');
+}
