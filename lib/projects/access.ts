@@ -36,8 +36,10 @@ export async function requireRole(ctx: AppContext, userId: string, projectId: st
     .where(and(eq(tables.projectMembers.projectId, projectId), eq(tables.projectMembers.userId, userId), options.deleted ? undefined : isNull(tables.projects.deletedAt)));
   if (!row) throw notFound();
   if (options.deleted && row.deletedAt === null) throw notFound();
-  if (!roleAtLeast(row.role, needed)) {
-    throw new AppError(403, 'forbidden', `You are a ${row.role} of this project; ${ACTION[needed]} needs the ${needed} role.`);
-  }
+  if (!roleAtLeast(row.role, needed)) throw forbidden(row.role, needed);
   return row.role;
+}
+
+export function forbidden(role: Role, needed: Role): AppError {
+  return new AppError(403, 'forbidden', `You are a ${role} of this project; ${ACTION[needed]} needs the ${needed} role.`);
 }

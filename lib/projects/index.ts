@@ -7,3 +7,5 @@ export * from './versions';
 export * from './members';
 export * from './examples';
 export * from './integrations';
+export { CachedModel, isCachedModel, jsonWithModel, modelCache, ModelCache } from './model-cache';
+export { jsonbText, modelJsonbText } from './jsonb-text';

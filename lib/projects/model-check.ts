@@ -5,7 +5,8 @@
  * returned alongside and the model is stored.
  */
 import type { Model } from '@/lib/model';
-import { parseModel, validateAsync, type Finding } from '@/lib/model/validate';
+import { loadSqlParser } from '@/lib/model';
+import { parseModel, validateParsed, type Finding } from '@/lib/model/validate';
 
 export type ModelFinding = Finding;
 
@@ -14,10 +15,15 @@ export type ModelCheck = { ok: true; model: Model; warnings: ModelFinding[] } | 
 /** MAX_FINDINGS caps what a response carries; the message says how many there were. */
 const MAX_FINDINGS = 200;
 
-export async function checkModel(json: unknown): Promise<ModelCheck> {
-  const parsed = parseModel(json);
+/**
+ * `reuse` is a model checkModel accepted before (the project's last stored version): tables that did
+ * not change are not parsed again (see parseModel). Validation always runs on the whole model.
+ */
+export async function checkModel(json: unknown, options: { reuse?: Model } = {}): Promise<ModelCheck> {
+  const parsed = parseModel(json, { reuse: options.reuse });
   if (!parsed.ok) return { ok: false, findings: parsed.findings.slice(0, MAX_FINDINGS) };
-  const findings = await validateAsync(parsed.model);
+  await loadSqlParser();
+  const findings = validateParsed(parsed.model);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) return { ok: false, findings: errors.slice(0, MAX_FINDINGS) };
   return { ok: true, model: parsed.model, warnings: findings.filter((f) => f.severity === 'warning') };

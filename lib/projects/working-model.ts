@@ -2,13 +2,19 @@
  * The working model and its optimistic concurrency: a save names the version it was based on and
  * succeeds only if that is still the current version (one conditional UPDATE, so two concurrent saves
  * based on the same version cannot both win). A stale save gets 409 with the current version and model.
+ *
+ * Loads and saves go through the per-process model cache (model-cache.ts): the query that checks
+ * membership also reads the row's revision and returns the model's text only when the cache does not
+ * hold that revision, so a cached model is never served without the database confirming it.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { tables } from '@/lib/db';
 import { AppError, notFound, type AppContext } from '@/lib/auth';
 import type { Model } from '@/lib/model';
-import { isUuid, requireRole } from './access';
+import { forbidden, isUuid, requireRole, roleAtLeast, type Role } from './access';
+import { modelJsonbText } from './jsonb-text';
 import { checkModel } from './model-check';
+import { CachedModel, modelCache } from './model-cache';
 
 /** parseIfMatch accepts `7`, `"7"` and `W/"7"` (the ETag GET sends is `"7"`). */
 export function parseIfMatch(header: string | null): number {
@@ -20,49 +26,96 @@ export function parseIfMatch(header: string | null): number {
   return Number(m[1]);
 }
 
+const pm = tables.projectModels;
+
 /**
- * getWorkingModelJson is the autosave's hot path: one query checks membership and reads the model as
- * JSON text, which goes into the response as is (no parse and re-serialise of a large document).
+ * The row's revision: any UPDATE changes xmin, every write of ours bumps the version and sets
+ * updated_at, so equal revisions mean the same stored model (even across a restored backup).
  */
-export async function getWorkingModelJson(ctx: AppContext, userId: string, projectId: string): Promise<{ json: string; version: number }> {
+const revision = sql<string>`concat_ws(':', ${pm.version}, ${pm}.xmin, (extract(epoch from ${pm.updatedAt}) * 1000000)::int8)`;
+
+interface State { role: Role; version: number; model: CachedModel | undefined }
+
+/**
+ * state checks membership (404 for non-members and deleted projects, 403 below `needed`) and reads
+ * the version and revision in one query; the model's text comes along unless the cache already has
+ * this revision or `skipText` (an SQL condition) holds. Returns the cache entry of the revision when
+ * the text was read or cached.
+ */
+async function state(ctx: AppContext, userId: string, projectId: string, needed: Role, skipText?: SQL): Promise<State> {
   if (!isUuid(projectId)) throw notFound();
+  const cache = modelCache(ctx.db);
+  const cached = cache.get(projectId);
+  const known = sql`${revision} = ${cached?.revision ?? null}`;
   const [row] = await ctx.db.orm
-    .select({ json: sql<string>`${tables.projectModels.model}::text`, version: tables.projectModels.version })
-    .from(tables.projectModels)
-    .innerJoin(tables.projects, eq(tables.projects.id, tables.projectModels.projectId))
-    .innerJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, tables.projectModels.projectId), eq(tables.projectMembers.userId, userId)))
-    .where(and(eq(tables.projectModels.projectId, projectId), isNull(tables.projects.deletedAt)));
+    .select({
+      role: tables.projectMembers.role, version: pm.version, revision,
+      json: sql<string | null>`CASE WHEN ${skipText ? sql`(${skipText}) OR ` : sql``}${known} THEN NULL ELSE ${pm.model}::text END`,
+    })
+    .from(pm)
+    .innerJoin(tables.projects, eq(tables.projects.id, pm.projectId))
+    .innerJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, pm.projectId), eq(tables.projectMembers.userId, userId)))
+    .where(and(eq(pm.projectId, projectId), isNull(tables.projects.deletedAt)));
   if (!row) throw notFound();
-  return row;
+  if (!roleAtLeast(row.role, needed)) throw forbidden(row.role, needed);
+  if (cached && cached.revision === row.revision) return { role: row.role, version: row.version, model: cached };
+  if (row.json === null) return { role: row.role, version: row.version, model: undefined };
+  const fresh = cache.put(new CachedModel(projectId, row.revision, row.version, row.json, cached?.reuse));
+  return { role: row.role, version: row.version, model: fresh };
+}
+
+/**
+ * getWorkingModelJson is the autosave's hot path: one query checks membership and confirms (or
+ * reads) the model, whose text goes into the response as is.
+ */
+export async function getWorkingModelJson(ctx: AppContext, userId: string, projectId: string): Promise<CachedModel> {
+  return (await state(ctx, userId, projectId, 'viewer')).model!;
 }
 
 export async function getWorkingModel(ctx: AppContext, userId: string, projectId: string): Promise<{ model: Model; version: number }> {
   await requireRole(ctx, userId, projectId, 'viewer');
-  const [row] = await ctx.db.orm.select({ model: tables.projectModels.model, version: tables.projectModels.version })
-    .from(tables.projectModels).where(eq(tables.projectModels.projectId, projectId));
+  const [row] = await ctx.db.orm.select({ model: pm.model, version: pm.version })
+    .from(pm).where(eq(pm.projectId, projectId));
   return { model: row!.model as Model, version: row!.version };
 }
 
-/** saveModel stores a valid model as the next version, if baseVersion is still current. */
-export async function saveModel(ctx: AppContext, userId: string, projectId: string, baseVersion: number, modelInput: unknown): Promise<{ version: number }> {
-  await requireRole(ctx, userId, projectId, 'editor');
-  const checked = await checkModel(modelInput);
-  if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
-  return writeModel(ctx, userId, projectId, checked.model, baseVersion);
+function conflict(baseVersion: number | undefined, current: CachedModel): AppError {
+  return new AppError(409, 'conflict', `The project changed since version ${baseVersion} (now version ${current.version}); reload and reapply your change.`,
+    { version: current.version, model: current });
 }
 
-/** writeModel is the conditional update itself (also used by restore); baseVersion undefined = unconditional. */
-export async function writeModel(ctx: AppContext, userId: string, projectId: string, model: Model, baseVersion?: number): Promise<{ version: number }> {
+/**
+ * saveModel stores a valid model as the next version, if baseVersion is still current. A stale
+ * base is answered (409) before the model is validated, as HTTP evaluates If-Match before the body;
+ * the conditional UPDATE still decides races.
+ */
+export async function saveModel(ctx: AppContext, userId: string, projectId: string, baseVersion: number, modelInput: unknown): Promise<{ version: number }> {
+  const current = await state(ctx, userId, projectId, 'editor', sql`${pm.version} = ${baseVersion}`);
+  if (current.version !== baseVersion) throw conflict(baseVersion, current.model!);
+  const checked = await checkModel(modelInput, { reuse: modelCache(ctx.db).get(projectId)?.reuse });
+  if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
+  return writeModel(ctx, userId, projectId, checked.model, baseVersion, { checked: true });
+}
+
+/**
+ * writeModel is the conditional update itself (also used by restore); baseVersion undefined =
+ * unconditional. `checked`: the model is checkModel's output, so later saves may reuse its tables.
+ */
+export async function writeModel(ctx: AppContext, userId: string, projectId: string, model: Model, baseVersion?: number, options: { checked?: boolean } = {}): Promise<{ version: number }> {
   const now = ctx.now();
+  const text = modelJsonbText(model);
   const where = baseVersion === undefined
-    ? eq(tables.projectModels.projectId, projectId)
-    : and(eq(tables.projectModels.projectId, projectId), eq(tables.projectModels.version, baseVersion));
-  const updated = await ctx.db.orm.update(tables.projectModels)
-    .set({ model, version: sql`${tables.projectModels.version} + 1`, updatedAt: now, updatedBy: userId })
-    .where(where).returning({ version: tables.projectModels.version });
-  if (updated.length === 1) return { version: updated[0]!.version };
-  const [current] = await ctx.db.orm.select({ model: tables.projectModels.model, version: tables.projectModels.version })
-    .from(tables.projectModels).where(eq(tables.projectModels.projectId, projectId));
-  throw new AppError(409, 'conflict', `The project changed since version ${baseVersion} (now version ${current!.version}); reload and reapply your change.`,
-    { version: current!.version, model: current!.model });
+    ? eq(pm.projectId, projectId)
+    : and(eq(pm.projectId, projectId), eq(pm.version, baseVersion));
+  const updated = await ctx.db.orm.update(pm)
+    .set({ model: sql`${text}::jsonb`, version: sql`${pm.version} + 1`, updatedAt: now, updatedBy: userId })
+    .where(where).returning({ version: pm.version, revision });
+  const cache = modelCache(ctx.db);
+  if (updated.length === 1) {
+    const { version, revision: stored } = updated[0]!;
+    cache.put(new CachedModel(projectId, stored, version, text, options.checked ? model : cache.get(projectId)?.reuse));
+    return { version };
+  }
+  const current = await state(ctx, userId, projectId, 'viewer');
+  throw conflict(baseVersion, current.model!);
 }

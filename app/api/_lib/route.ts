@@ -5,6 +5,7 @@
  * server, never sent). Handlers return plain data (sent as JSON 200) or a Response.
  */
 import { AppError, authenticate, checkOrigin, clientIp, getAppContext, type AppContext, type Principal } from '@/lib/auth';
+import { isCachedModel, jsonWithModel, type CachedModel } from '@/lib/projects/model-cache';
 
 export type Access = 'public' | 'user' | 'admin';
 
@@ -29,11 +30,31 @@ export function json(data: unknown, status = 200, headers: Record<string, string
   });
 }
 
+/**
+ * errorResponse writes `{ error: { code, message }, ...extra }`. A cached model in `extra.model` (the
+ * 409 of a stale save) is written from its stored text, not parsed and serialised again.
+ */
 export function errorResponse(error: AppError): Response {
-  const { findings, ...rest } = error.extra ?? {};
+  const { findings, model, ...rest } = error.extra ?? {};
   const body: Record<string, unknown> = { error: { code: error.code, message: error.message, ...(findings ? { findings } : {}) }, ...rest };
   if (findings) body.findings = findings;
+  if (isCachedModel(model)) {
+    const head = JSON.stringify(body);
+    return modelResponse(`${head.slice(0, -1)},"model":`, model, '}', error.status, error.headers);
+  }
+  if (model !== undefined) body.model = model;
   return json(body, error.status, error.headers);
+}
+
+/**
+ * modelResponse sends `prefix + model text + suffix` as JSON. Compression is left to the server:
+ * Next.js drops a route handler's Content-Encoding, so a pre-compressed body cannot be sent from here.
+ */
+export function modelResponse(prefix: string, model: CachedModel, suffix: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(jsonWithModel(prefix, model, suffix), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 }
 
 export function route<P = Record<string, never>, A extends Access = 'user'>(

@@ -3,15 +3,13 @@
  * -> 200 {version} | 409 {version, model} (stale) | 422 {findings} (invalid; nothing stored) | 428 (no If-Match).
  */
 import { getWorkingModelJson, parseIfMatch, saveModel } from '@/lib/projects';
-import { readJson, route } from '../../../_lib/route';
+import { modelResponse, readJson, route } from '../../../_lib/route';
 
 type P = { id: string };
 
 export const GET = route<P>('user', async ({ app, params, principal }) => {
   const working = await getWorkingModelJson(app, principal.userId, params.id);
-  return new Response(`{"model":${working.json},"version":${working.version}}`, {
-    headers: { 'content-type': 'application/json; charset=utf-8', etag: `"${working.version}"`, 'cache-control': 'no-store' },
-  });
+  return modelResponse('{"model":', working, `,"version":${working.version}}`, 200, { etag: `"${working.version}"` });
 });
 
 export const PUT = route<P>('user', async ({ app, params, principal, request }) => {
