@@ -13,14 +13,21 @@ import type { Model } from '@/lib/model';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-function compareKeys(a: string, b: string): number {
-  if (ASCII.test(a) && ASCII.test(b)) {
-    if (a.length !== b.length) return a.length - b.length;
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
+/** jsonb's key order: shorter first (in UTF-8 bytes), then bytewise; for ASCII that is code-unit order. */
+function compareAscii(a: string, b: string): number {
+  return a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareUtf8(a: string, b: string): number {
   const x = Buffer.from(a, 'utf8');
   const y = Buffer.from(b, 'utf8');
   return x.length !== y.length ? x.length - y.length : Buffer.compare(x, y);
+}
+
+function sortKeys(keys: string[]): string[] {
+  if (keys.length < 2) return keys;
+  for (const k of keys) if (!ASCII.test(k)) return keys.sort(compareUtf8);
+  return keys.sort(compareAscii);
 }
 
 /** jsonbNumber: JavaScript's shortest round-trip digits, with any exponent written out. */
@@ -48,29 +55,47 @@ function omitted(v: unknown): boolean {
 }
 
 export function jsonbText(value: unknown, parts?: (key: string, value: unknown) => string | undefined): string {
+  const out: string[] = [];
+  write(value, out, parts);
+  // One join: a flat string (appending would build a deep rope that every later use walks again).
+  return out.join('');
+}
+
+function write(value: unknown, out: string[], parts?: (key: string, value: unknown) => string | undefined): void {
   switch (typeof value) {
-    case 'string': return JSON.stringify(value);
-    case 'number': return jsonbNumber(value);
-    case 'boolean': return value ? 'true' : 'false';
+    case 'string': out.push(JSON.stringify(value)); return;
+    case 'number': out.push(jsonbNumber(value)); return;
+    case 'boolean': out.push(value ? 'true' : 'false'); return;
     case 'bigint': throw new TypeError('jsonbText: a BigInt is not JSON');
     case 'object': break;
-    default: return 'null';
+    default: out.push('null'); return;
   }
-  if (value === null) return 'null';
+  if (value === null) { out.push('null'); return; }
   const toJSON = (value as { toJSON?: unknown }).toJSON;
-  if (typeof toJSON === 'function') return jsonbText(toJSON.call(value));
+  if (typeof toJSON === 'function') { write(toJSON.call(value), out); return; }
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ', ') + (omitted(value[i]) ? 'null' : jsonbText(value[i]));
-    return `${out}]`;
+    out.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(', ');
+      if (omitted(value[i])) out.push('null');
+      else write(value[i], out);
+    }
+    out.push(']');
+    return;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((k) => !omitted(record[k])).sort(compareKeys);
-  let out = '{';
-  keys.forEach((k, i) => {
-    out += `${i === 0 ? '' : ', '}${JSON.stringify(k)}: ${parts?.(k, record[k]) ?? jsonbText(record[k])}`;
-  });
-  return `${out}}`;
+  const keys: string[] = [];
+  for (const k of Object.keys(record)) if (!omitted(record[k])) keys.push(k);
+  sortKeys(keys);
+  out.push('{');
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out.push(i > 0 ? ', ' : '', JSON.stringify(k), ': ');
+    const given = parts?.(k, record[k]);
+    if (given !== undefined) out.push(given);
+    else write(record[k], out);
+  }
+  out.push('}');
 }
 
 /**
