@@ -84,9 +84,27 @@ export function plan(changes: readonly Change[], options: PlanOptions = {}): Ste
 
 /** planInContext plans records that all come from one diff context (see `diffInContext`). */
 export function planInContext(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions = {}): Step[] {
+  return planEach(changes, diffCtx, options, (s) => s);
+}
+
+/**
+ * planSqlInContext is `planInContext` keeping only each step's SQL, which is all a script needs: the
+ * steps of a large model (reverse SQL, hazards) are then garbage at once instead of living until the
+ * whole plan is built.
+ */
+export function planSqlInContext(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions = {}): string[] {
+  return planEach(changes, diffCtx, options, (s) => {
+    // Reading a character makes V8 flatten a concatenated string now, so the plan holds each statement
+    // as one string rather than as the tree of pieces it was built from (several times its size).
+    s.sql.charCodeAt(0);
+    return s.sql;
+  });
+}
+
+function planEach<T>(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions, keep: (s: Step) => T): T[] {
   const ctx = makePlanContext(diffCtx, checkTarget(options.target ?? DEFAULT_TARGET));
-  const buckets: Step[][] = PHASES.map(() => []);
-  for (const change of changes) bucket(buckets, planChange(change, ctx));
+  const buckets: T[][] = PHASES.map(() => []);
+  for (const change of changes) for (const s of planChange(change, ctx)) buckets[PHASE_ORDER.get(s.phase)!]!.push(keep(s));
   return buckets.flat();
 }
 
