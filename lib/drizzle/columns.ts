@@ -144,7 +144,7 @@ function identityOptions(identity: Identity, table: Table, column: Column): stri
  * columnBuilder renders `key: builder...` for one column. A collation goes into the type of a custom
  * type when drizzle-kit writes that type verbatim (`text COLLATE "C"`), else into extras.sql.
  */
-export function columnBuilder(ctx: EmitContext, table: Table, column: Column): string {
+export function columnBuilder(ctx: EmitContext, table: Table, column: Column, key = ctx.columnKey(table, column.id)): string {
   let builder: string;
   // Only a collation needs the type's SQL spelling.
   const plainType = column.collation !== undefined && column.type.kind === 'builtin' ? builtinTypeSql(column.type) : '';
@@ -177,7 +177,7 @@ export function columnBuilder(ctx: EmitContext, table: Table, column: Column): s
     ctx.sql();
     builder += `.generatedAlwaysAs(${sqlTemplate(column.generated.expression)})`;
   }
-  return `${ctx.columnKey(table, column.id)}: ${builder}`;
+  return `${key}: ${builder}`;
 }
 
 export { drizzleKitWritesVerbatim };

@@ -64,6 +64,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     return n;
   };
   const relationNames = new Namer();
+  /** Per table: which helpers it uses, and its relation lines as written (indented, with their comma). */
   const entries = new Map<string, { one: boolean; many: boolean; lines: string[] }>();
   const entryFor = (table: Table) => {
     let e = entries.get(table.id);
@@ -73,7 +74,14 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     }
     return e;
   };
+  // Edges come grouped by source table: its many-side key base is computed once per table.
+  let lastSource: Table | undefined;
+  let sourceBase = '';
   for (const edge of edges) {
+    if (edge.source !== lastSource) {
+      lastSource = edge.source;
+      sourceBase = camelIdentifier(edge.source.name, 'ref');
+    }
     const sourceVar = ctx.tableVars.get(edge.source.id)!;
     const targetVar = ctx.tableVars.get(edge.target.id)!;
     const relationName = relationNames.take(edge.fk.name);
@@ -83,13 +91,13 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     const references = edge.fk.refColumnIds.map((id) => `${targetVar}.${ctx.columnKey(edge.target, id)}`).join(', ');
     const src = entryFor(edge.source);
     src.one = true;
-    src.lines.push(`${oneKey}: one(${targetVar}, { fields: [${fields}], references: [${references}], relationName: ${tsString(relationName)} })`);
+    src.lines.push(`  ${oneKey}: one(${targetVar}, { fields: [${fields}], references: [${references}], relationName: ${tsString(relationName)} }),`);
     const shared = pairCount(edge) > 1 || edge.source.id === edge.target.id;
-    const manyBase = camelIdentifier(edge.source.name, 'ref') + (shared ? `By${pascal(oneBase)}` : '');
+    const manyBase = shared ? `${sourceBase}By${pascal(oneBase)}` : sourceBase;
     const manyKey = namerFor(edge.target).take(manyBase);
     const tgt = entryFor(edge.target);
     tgt.many = true;
-    tgt.lines.push(`${manyKey}: many(${sourceVar}, { relationName: ${tsString(relationName)} })`);
+    tgt.lines.push(`  ${manyKey}: many(${sourceVar}, { relationName: ${tsString(relationName)} }),`);
   }
 
   const out: string[] = [];
@@ -101,7 +109,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     imported.push(tableVar);
     const helpers = [entry.one ? 'one' : '', entry.many ? 'many' : ''].filter(Boolean).join(', ');
     const relVar = ctx.top.take(`${tableVar}Relations`);
-    out.push(`export const ${relVar} = relations(${tableVar}, ({ ${helpers} }) => ({\n${entry.lines.map((l) => `  ${l},`).join('\n')}\n}));`);
+    out.push(`export const ${relVar} = relations(${tableVar}, ({ ${helpers} }) => ({\n${entry.lines.join('\n')}\n}));`);
   }
   // Tables that only appear as targets or sources still need importing.
   const needed = new Set(imported);

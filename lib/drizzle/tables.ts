@@ -104,7 +104,9 @@ export function emitTable(ctx: EmitContext, table: Table): string {
   if (table.partitionBy) {
     lines.push(`// Partitioned by ${table.partitionBy.strategy.toUpperCase()} in the model: Drizzle cannot declare partitioning (see extras.sql).`);
   }
-  const columns = table.columns.map((c) => `${I}${columnBuilder(ctx, table, c)},`);
+  // Keys by position (ids are unique in a valid model): no lookup per column.
+  const keys = ctx.columnKeys.get(table.id)!.keys;
+  const columns = table.columns.map((c, i) => `${I}${columnBuilder(ctx, table, c, keys[i])},`);
   const config: string[] = [];
   if (table.primaryKey) {
     config.push(`${ctx.use('primaryKey')}({ name: ${tsString(table.primaryKey.name)}, columns: [${cols(ctx, table, table.primaryKey.columnIds)}] })`);

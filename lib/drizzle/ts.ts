@@ -3,10 +3,15 @@
  * through one of these, so a hostile name or expression can never break out of its literal.
  */
 
+/** Printable ASCII other than `"` and `\`: JSON.stringify would return it unchanged in quotes. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** tsString renders a string literal; JSON escaping is valid TypeScript (and escapes lone surrogates). */
 export function tsString(value: string): string {
-  return JSON.stringify(value);
+  return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
 }
+
+const NEEDS_ESCAPE = /[\\`\r]|\$\{/;
 
 /**
  * sqlTemplate renders user SQL as a Drizzle `sql` tagged template. The tag reads the cooked strings, so
@@ -14,6 +19,7 @@ export function tsString(value: string): string {
  * normalise raw line breaks to LF.
  */
 export function sqlTemplate(sqlText: string): string {
+  if (!NEEDS_ESCAPE.test(sqlText)) return `sql\`${sqlText}\``;
   const body = sqlText
     .replaceAll('\\', '\\\\')
     .replaceAll('`', '\\`')
