@@ -10,7 +10,7 @@ import { EditorStore } from '@/lib/editor/store';
 import { SessionStore } from '@/lib/editor/session';
 import { copyTables, parseClipboard } from '@/lib/editor/commands';
 import { indexFindings, problemsByTable } from '@/lib/editor/findings';
-import { EditorProvider, makeEnv, useModel, useSession } from './context';
+import { EditorProvider, makeEnv, useSession, useStoreValue } from './context';
 import { Canvas } from './canvas/Canvas';
 import { Inspector } from './inspector/Inspector';
 import { FindingsContext } from './inspector/findings-context';
@@ -47,14 +47,15 @@ function Notice() {
 
 function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof makeEnv> }) {
   const { store, session } = env;
-  const model = useModel();
+  // Not the whole model: the workspace (toolbar, panels) must not re-render on every keystroke.
+  const largeModel = useStoreValue((s) => s.model.tables.length > 150);
   const [dark, setDark] = useState(false);
   const [palette, setPalette] = useState(false);
   const [help, setHelp] = useState(false);
   const [busy, setBusy] = useState<string | undefined>();
   const [bottom, setBottom] = useState<'preview' | 'problems'>('preview');
   const [tab, setTab] = useState<PreviewTab>('sql');
-  const [target, setTarget] = useState(model.settings?.targetVersion ?? 16);
+  const [target, setTarget] = useState(() => store.model.settings?.targetVersion ?? 16);
   const searchRef = useRef<HTMLInputElement>(null);
   const save = useAutosave(props.projectId, store, props.version, props.readOnly);
   const preview = usePreviewWorker(store, tab, target, (fixed, error) => {
@@ -69,7 +70,15 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
 
   useEffect(() => { setDark(localStorage.getItem('pgc-dark') === '1' || (localStorage.getItem('pgc-dark') === null && window.matchMedia?.('(prefers-color-scheme: dark)').matches)); }, []);
   useEffect(() => { localStorage.setItem('pgc-dark', dark ? '1' : '0'); }, [dark]);
-  useEffect(() => session.prune((id) => id.includes(':') || model.tables.some((t) => t.id === id)), [model.tables, session]);
+  useEffect(() => {
+    let tables = store.model.tables;
+    return store.subscribe(() => {
+      if (store.model.tables === tables) return;
+      tables = store.model.tables;
+      const ids = new Set(tables.map((t) => t.id));
+      session.prune((id) => id.includes(':') || ids.has(id));
+    });
+  }, [session, store]);
   useEffect(() => { (window as unknown as { __pgcEditor?: unknown }).__pgcEditor = { revision: () => store.getSnapshot().revision }; }, [store]);
 
   useEffect(() => {
@@ -111,7 +120,7 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
           <SaveStatusView status={save.status} currentModel={() => store.model} onReload={save.reloadRemote} onOverwrite={save.overwrite} onRetry={save.retryNow} />
         </div>
         <main className="pgc-main">
-          <Canvas problems={problems} largeModel={model.tables.length > 150} />
+          <Canvas problems={problems} largeModel={largeModel} />
           <Inspector onLayoutSelected={() => ctx.autoLayout(true)} />
         </main>
         <div className="pgc-bottom">

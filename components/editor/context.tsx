@@ -53,6 +53,17 @@ export function useModel(): Model {
   return useSnapshot().model;
 }
 
+/**
+ * useStoreValue subscribes to one value of the store (compared with Object.is): a component that needs
+ * only, say, whether undo is possible does not re-render on every keystroke of a 1,000-table model.
+ * `select` must return a primitive or an object that the model keeps (e.g. `m.schemas`).
+ */
+export function useStoreValue<T>(select: (snapshot: StoreSnapshot) => T): T {
+  const { store } = useEditor();
+  const get = () => select(store.getSnapshot());
+  return useSyncExternalStore(store.subscribe, get, get);
+}
+
 export function useSession(): Session {
   const { session } = useEditor();
   return useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);

@@ -7,6 +7,7 @@ import { NODE_WIDTH } from '@/lib/editor/derive';
 import type { EditorEnv } from './context';
 import type { ActionContext } from './shell/actions';
 import { runLayout } from './workers/runLayout';
+import { isLodHidden } from './canvas/useFlowElements';
 
 interface Options {
   env: EditorEnv;
@@ -22,6 +23,8 @@ export function useEditorActions({ env, searchRef, setBusy, setDark, setPalette,
   const flow = useReactFlow();
   return useMemo<ActionContext>(() => {
     const { store, session, dispatch } = env;
+    // Tables the zoomed-out canvas draws are hidden from React Flow but still count for "fit".
+    const fitAll = () => void flow.fitView({ padding: 0.1, duration: 200, includeHiddenNodes: true, nodes: flow.getNodes().filter((n) => !n.hidden || isLodHidden(n)) });
     const selectedTables = () => [...session.getSnapshot().selected].filter((id) => store.model.tables.some((t) => t.id === id));
     const center = () => {
       const el = document.querySelector('.pgc-canvas');
@@ -36,7 +39,7 @@ export function useEditorActions({ env, searchRef, setBusy, setDark, setPalette,
         const result = await runLayout(buildElkGraph(store.model, ids, session.getSnapshot().collapsedAll));
         const positions = placeResult(store.model, result, Boolean(ids));
         dispatch({ type: 'moveTables', positions });
-        if (!ids) setTimeout(() => void flow.fitView({ padding: 0.1, duration: 200 }), 50);
+        if (!ids) setTimeout(fitAll, 50);
       } catch (e) {
         session.notify('error', `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
@@ -69,7 +72,7 @@ export function useEditorActions({ env, searchRef, setBusy, setDark, setPalette,
       },
       selectAll: () => session.select(store.model.tables.map((t) => t.id)),
       autoLayout: (selectedOnly) => void layout(selectedOnly),
-      fitView: () => void flow.fitView({ padding: 0.1, duration: 200 }),
+      fitView: fitAll,
       find: () => searchRef.current?.focus(),
       toggleCollapsed: () => session.update({ collapsedAll: !session.getSnapshot().collapsedAll }),
       toggleDark: () => setDark((d) => !d),

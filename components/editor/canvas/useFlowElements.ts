@@ -1,9 +1,13 @@
 'use client';
-/** useFlowElements derives React Flow nodes (areas, tables, notes) and edges from the model and session. */
+/**
+ * useFlowElements derives React Flow nodes (areas, tables, notes) and edges from the model and session.
+ * With `canvasLod` (a big model zoomed out, drawn by LodCanvas) tables go to React Flow hidden and edges
+ * not at all, so React Flow keeps no DOM for them; `tables` and `fkEdges` feed the canvas.
+ */
 import { useMemo, useRef } from 'react';
 import type { Edge, Node } from '@xyflow/react';
 import type { Model } from '@/lib/model';
-import { EdgeDeriver, NodeDeriver } from '@/lib/editor/derive';
+import { EdgeDeriver, NodeDeriver, type FkEdge, type TableNode } from '@/lib/editor/derive';
 import type { Session } from '@/lib/editor/session';
 import { endpointsOf } from '@/lib/editor/derive';
 import type { DecorationData } from './Decorations';
@@ -12,7 +16,31 @@ export function decorationNodeId(kind: 'notes' | 'areas', id: string): string {
   return `${kind}:${id}`;
 }
 
-export function useFlowElements(model: Model, session: Session, problems: ReadonlyMap<string, 'error' | 'warning'>): { nodes: Node[]; edges: Edge[] } {
+/** Hidden copies of table nodes, kept per node object so an edit while zoomed out re-creates only what changed. */
+const lodHidden = new WeakMap<TableNode, Node>();
+const lodHiddenNodes = new WeakSet<Node>();
+
+/** isLodHidden tells a table hidden only because the canvas draws it (fit view must still count it). */
+export function isLodHidden(node: Node): boolean {
+  return lodHiddenNodes.has(node);
+}
+
+function hiddenForLod(t: TableNode): Node {
+  let n = lodHidden.get(t);
+  if (!n) {
+    // Not selected for React Flow either: its pane click would otherwise "deselect" what the canvas selected.
+    n = { ...(t as unknown as Node), hidden: true, selected: false };
+    lodHidden.set(t, n);
+    if (!t.hidden) lodHiddenNodes.add(n);
+  }
+  return n;
+}
+
+const NO_EDGES: Edge[] = [];
+
+export interface FlowElements { nodes: Node[]; edges: Edge[]; tables: TableNode[]; fkEdges: FkEdge[] }
+
+export function useFlowElements(model: Model, session: Session, problems: ReadonlyMap<string, 'error' | 'warning'>, canvasLod = false): FlowElements {
   const derivers = useRef<{ nodes: NodeDeriver; edges: EdgeDeriver } | null>(null);
   derivers.current ??= { nodes: new NodeDeriver(), edges: new EdgeDeriver() };
   const highlighted = useMemo(() => (session.hoveredEdge ? new Set(endpointsOf(model, session.hoveredEdge)) : undefined), [model, session.hoveredEdge]);
@@ -40,6 +68,6 @@ export function useFlowElements(model: Model, session: Session, problems: Readon
     });
     return { areas, notes };
   }, [layout?.areas, layout?.notes, session.dragPositions, session.selected]);
-  const nodes = useMemo(() => [...decorations.areas, ...(tableNodes as unknown as Node[]), ...decorations.notes], [decorations, tableNodes]);
-  return { nodes, edges: edges as unknown as Edge[] };
+  const nodes = useMemo(() => [...decorations.areas, ...(canvasLod ? tableNodes.map(hiddenForLod) : tableNodes as unknown as Node[]), ...decorations.notes], [decorations, tableNodes, canvasLod]);
+  return { nodes, edges: canvasLod ? NO_EDGES : edges as unknown as Edge[], tables: tableNodes, fkEdges: edges };
 }

@@ -4,7 +4,7 @@
  * as the smallest change (common prefix and suffix kept), so a 600 KB preview updates cheaply;
  * `scrollTo` brings a character offset (a table's CREATE statement) to the top.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
@@ -30,8 +30,11 @@ export function CodeView({ text, language, dark, scrollTo, label }: { text: stri
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
   const theme = useRef(new Compartment());
+  // The text the document holds: diffing against it avoids re-joining a 600 KB document per update.
+  const shown = useRef('');
 
-  useEffect(() => {
+  // Created in a layout effect so it exists when the text layout effect below runs on the first commit.
+  useLayoutEffect(() => {
     const v = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -45,23 +48,28 @@ export function CodeView({ text, language, dark, scrollTo, label }: { text: stri
       }),
     });
     view.current = v;
+    shown.current = '';
     return () => { v.destroy(); view.current = null; };
   }, [label]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: lang.current.reconfigure(language === 'sql' ? sql({ dialect: PostgreSQL }) : javascript({ typescript: true })) });
-  }, [language]);
+  }, [language, label]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: theme.current.reconfigure(dark ? oneDark : []) });
-  }, [dark]);
+  }, [dark, label]);
 
-  useEffect(() => {
+  // Layout effect: the new text reaches the document before the browser paints this commit, not a frame later.
+  useLayoutEffect(() => {
     const v = view.current;
     if (!v) return;
-    const change = minimalChange(v.state.doc.toString(), text);
+    // CodeMirror stores line breaks as \n: compare in the same form so offsets match its document.
+    const next = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    const change = minimalChange(shown.current, next);
+    shown.current = next;
     if (change) v.dispatch({ changes: change });
-  }, [text]);
+  }, [text, label]);
 
   useEffect(() => {
     const v = view.current;

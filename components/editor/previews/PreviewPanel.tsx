@@ -4,7 +4,7 @@
  * copy and download. Selecting one table scrolls the SQL to its CREATE TABLE. Tabs whose generator has
  * not landed say so instead of showing something made up.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useEditor, useSession } from '../context';
 import type { PreviewTab } from '../workers/protocol';
 import { usePreview, type PreviewState } from './usePreviewWorker';
@@ -41,7 +41,7 @@ export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Prop
   const selectedTable = selected.size === 1 ? [...selected][0] : undefined;
   const [nonce, setNonce] = useState(0);
   // After the code view has applied the text: lets the canvas bench measure edit -> preview on screen.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (preview) (window as unknown as { __pgcPreviewShown?: unknown }).__pgcPreviewShown = { revision: preview.revision, at: performance.now() };
   }, [preview]);
   useEffect(() => setNonce((n) => n + 1), [selectedTable]);

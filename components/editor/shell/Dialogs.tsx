@@ -2,7 +2,7 @@
 /** The shortcuts help dialog and the command palette (Ctrl/Cmd+K), both modal <dialog>s. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findInModel } from '@/lib/editor/search';
-import { useEditor, useModel } from '../context';
+import { useEditor, useStoreValue } from '../context';
 import { ACTIONS, type ActionContext } from './actions';
 
 function useModal(open: boolean) {
@@ -36,7 +36,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
 
 export function CommandPalette({ open, onClose, ctx }: { open: boolean; onClose: () => void; ctx: ActionContext }) {
   const ref = useModal(open);
-  const model = useModel();
+  const model = useStoreValue((s) => (open ? s.model : undefined));
   const { session } = useEditor();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
@@ -45,7 +45,7 @@ export function CommandPalette({ open, onClose, ctx }: { open: boolean; onClose:
     const needle = q.trim().toLowerCase();
     const acts = ACTIONS.filter((a) => a.id !== 'palette' && a.id !== 'find-slash' && (!needle || a.label.toLowerCase().includes(needle)))
       .map((a) => ({ key: a.id, label: a.label, hint: a.keys ?? '', run: () => a.run(ctx) }));
-    const hits = needle ? findInModel(model, needle, 8).map((h) => ({ key: `${h.tableId}:${h.columnId ?? ''}`, label: `Go to ${h.label}`, hint: h.kind, run: () => session.focusObject(h.tableId, h.columnId) })) : [];
+    const hits = needle && model ? findInModel(model, needle, 8).map((h) => ({ key: `${h.tableId}:${h.columnId ?? ''}`, label: `Go to ${h.label}`, hint: h.kind, run: () => session.focusObject(h.tableId, h.columnId) })) : [];
     return [...acts, ...hits];
   }, [q, ctx, model, session]);
   const choose = (i: number) => { const it = items[i]; onClose(); it?.run(); };

@@ -2,15 +2,16 @@
 /** SearchBox: "find table or column"; choosing a result selects it, centres the canvas and focuses the inspector. */
 import { forwardRef, useMemo, useState } from 'react';
 import { findInModel } from '@/lib/editor/search';
-import { useEditor, useModel } from '../context';
+import { useEditor, useStoreValue } from '../context';
 
 export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props, ref) {
-  const model = useModel();
   const { session } = useEditor();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
-  const hits = useMemo(() => findInModel(model, q, 12), [model, q]);
+  // The model only while the list is open: edits elsewhere then neither re-render nor re-search.
+  const model = useStoreValue((s) => (open && q ? s.model : undefined));
+  const hits = useMemo(() => (model ? findInModel(model, q, 12) : []), [model, q]);
   const choose = (i: number) => {
     const h = hits[i];
     if (!h) return;

@@ -1,7 +1,7 @@
 'use client';
 /** Toolbar: add, undo/redo, layout, view, schema filter, search, dark mode, help; every button named. */
 import { forwardRef } from 'react';
-import { useEditor, useModel, useSession, useSnapshot } from '../context';
+import { useEditor, useSession, useStoreValue } from '../context';
 import type { ActionContext } from './actions';
 import { SearchBox } from './SearchBox';
 
@@ -9,8 +9,9 @@ interface Props { ctx: ActionContext; busy?: string; dark: boolean; projectName:
 
 export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ ctx, busy, dark, projectName }, searchRef) {
   const { session, readOnly } = useEditor();
-  const { canUndo, canRedo } = useSnapshot();
-  const model = useModel();
+  const canUndo = useStoreValue((s) => s.canUndo);
+  const canRedo = useStoreValue((s) => s.canRedo);
+  const schemas = useStoreValue((s) => s.model.schemas);
   const { collapsedAll, schemaFilter } = useSession();
   return (
     <div className="pgc-toolbar" role="toolbar" aria-label="editor toolbar">
@@ -27,7 +28,7 @@ export const Toolbar = forwardRef<HTMLInputElement, Props>(function Toolbar({ ct
       <label className="pgc-inline">Schema
         <select aria-label="schema filter" value={schemaFilter ? [...schemaFilter][0] : ''} onChange={(e) => session.update({ schemaFilter: e.target.value ? new Set([e.target.value]) : undefined })}>
           <option value="">all</option>
-          {model.schemas.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {schemas.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </select>
       </label>
       <SearchBox ref={searchRef} />

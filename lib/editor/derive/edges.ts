@@ -46,49 +46,70 @@ function isUniqueSet(table: Table, ids: readonly string[]): boolean {
   return sets.some((s) => s && s.length === want.size && s.every((id) => want.has(id)));
 }
 
-export class EdgeDeriver {
-  private cache = new Map<string, { sig: string; edge: FkEdge }>();
+const ORIGIN = { x: 0, y: 0 };
 
+interface CachedEdge { key: unknown[]; sig: string; edge: FkEdge }
+
+export class EdgeDeriver {
+  private cache = new Map<string, CachedEdge>();
+  private last: FkEdge[] = [];
+
+  /**
+   * derive returns the previous array itself when no edge changed (a column rename, a table moved
+   * without changing sides): React Flow then skips rebuilding its connection lookup of every edge.
+   */
   derive(model: Model, nodes: NodeDeriver, session: EdgeSession): FkEdge[] {
     const layouts = model.layout?.tables ?? {};
-    const pos = (id: string) => session.dragPositions?.get(id) ?? layouts[id] ?? { x: 0, y: 0 };
+    const pos = (id: string) => session.dragPositions?.get(id) ?? layouts[id] ?? ORIGIN;
     const tables = new Map(model.tables.map((t) => [t.id, t]));
-    const next = new Map<string, { sig: string; edge: FkEdge }>();
+    const next = new Map<string, CachedEdge>();
     const out: FkEdge[] = [];
+    let same = true;
     for (const table of model.tables) {
       for (const fk of table.foreignKeys ?? []) {
         const ref = tables.get(fk.refTableId);
         if (!ref) continue;
-        const self = ref.id === table.id;
         const a = pos(table.id);
         const b = pos(ref.id);
-        let sourceSide: Side = 'r';
-        let targetSide: Side = 'l';
-        if (self) targetSide = 'r';
-        else if (a.x > b.x + NODE_WIDTH) { sourceSide = 'l'; targetSide = 'r'; }
-        else if (a.x + NODE_WIDTH >= b.x) { sourceSide = 'r'; targetSide = 'r'; }
         const srcRow = nodes.rowOf(table.id, fk.columnIds[0]!);
         const dstRow = nodes.rowOf(ref.id, fk.refColumnIds[0]!);
-        const sourceHandle = srcRow === undefined ? headerHandleId(sourceSide) : handleId(fk.columnIds[0]!, sourceSide);
-        const targetHandle = dstRow === undefined ? headerHandleId(targetSide) : handleId(fk.refColumnIds[0]!, targetSide);
-        const nullable = fk.columnIds.some((id) => table.columns.find((c) => c.id === id)?.nullable);
-        const sourceEnd: EdgeEnd = isUniqueSet(table, fk.columnIds) ? 'zero-one' : 'many';
-        const targetEnd: EdgeEnd = nullable ? 'zero-one' : 'one';
         const highlighted = session.hoveredEdge === fk.id;
         const hidden = Boolean(session.schemaFilter && (!session.schemaFilter.has(table.schemaId) || !session.schemaFilter.has(ref.schemaId)));
         const selected = session.selectedEdge === fk.id;
-        const sig = `${table.id}|${ref.id}|${sourceHandle}|${targetHandle}|${fk.name}|${sourceEnd}|${targetEnd}|${highlighted}|${hidden}|${selected}`;
+        // Everything the edge is computed from, compared by reference: unchanged tables cost no work.
+        const key = [table, ref, a, b, srcRow, dstRow, highlighted, hidden, selected];
         const prev = this.cache.get(fk.id);
-        const edge: FkEdge = prev && prev.sig === sig ? prev.edge : {
-          id: fk.id, type: 'fk', source: table.id, target: ref.id, sourceHandle, targetHandle,
-          data: { fkId: fk.id, tableId: table.id, name: fk.name, sourceEnd, targetEnd, self, highlighted },
-          ...(hidden ? { hidden } : {}), ...(selected ? { selected } : {}),
-        };
-        next.set(fk.id, { sig, edge });
-        out.push(edge);
+        let entry: CachedEdge;
+        if (prev && prev.key.every((k, i) => k === key[i])) {
+          entry = prev;
+        } else {
+          const self = ref.id === table.id;
+          let sourceSide: Side = 'r';
+          let targetSide: Side = 'l';
+          if (self) targetSide = 'r';
+          else if (a.x > b.x + NODE_WIDTH) { sourceSide = 'l'; targetSide = 'r'; }
+          else if (a.x + NODE_WIDTH >= b.x) { sourceSide = 'r'; targetSide = 'r'; }
+          const sourceHandle = srcRow === undefined ? headerHandleId(sourceSide) : handleId(fk.columnIds[0]!, sourceSide);
+          const targetHandle = dstRow === undefined ? headerHandleId(targetSide) : handleId(fk.refColumnIds[0]!, targetSide);
+          const nullable = fk.columnIds.some((id) => table.columns.find((c) => c.id === id)?.nullable);
+          const sourceEnd: EdgeEnd = isUniqueSet(table, fk.columnIds) ? 'zero-one' : 'many';
+          const targetEnd: EdgeEnd = nullable ? 'zero-one' : 'one';
+          const sig = `${table.id}|${ref.id}|${sourceHandle}|${targetHandle}|${fk.name}|${sourceEnd}|${targetEnd}|${highlighted}|${hidden}|${selected}`;
+          const edge: FkEdge = prev && prev.sig === sig ? prev.edge : {
+            id: fk.id, type: 'fk', source: table.id, target: ref.id, sourceHandle, targetHandle,
+            data: { fkId: fk.id, tableId: table.id, name: fk.name, sourceEnd, targetEnd, self, highlighted },
+            ...(hidden ? { hidden } : {}), ...(selected ? { selected } : {}),
+          };
+          entry = { key, sig, edge };
+        }
+        next.set(fk.id, entry);
+        if (this.last[out.length] !== entry.edge) same = false;
+        out.push(entry.edge);
       }
     }
     this.cache = next;
+    if (same && out.length === this.last.length) return this.last;
+    this.last = out;
     return out;
   }
 }

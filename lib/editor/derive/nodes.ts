@@ -90,6 +90,7 @@ interface Cached { key: unknown[]; node: TableNode; rowOf: Map<string, number> }
 
 export class NodeDeriver {
   private cache = new Map<string, Cached>();
+  private last: TableNode[] = [];
 
   /** rowOf tells which visible row a column sits in (undefined when collapsed away); edges use it. */
   rowOf(tableId: string, columnId: string): number | undefined {
@@ -121,6 +122,9 @@ export class NodeDeriver {
       out.push(built.node);
     }
     this.cache = next;
+    // The same array when nothing changed, so React Flow is not handed "new" nodes.
+    if (out.length === this.last.length && out.every((n, i) => n === this.last[i])) return this.last;
+    this.last = out;
     return out;
   }
 

@@ -32,6 +32,28 @@ describe('derived canvas nodes and edges', () => {
     expect(b.find((n) => n.id === 'tbl_orders')).not.toBe(a.find((n) => n.id === 'tbl_orders'));
   });
 
+  it('hands back the same arrays when nothing changed, and the same edges array after a rename that moves no edge', () => {
+    const nodes = new NodeDeriver();
+    const edges = new EdgeDeriver();
+    const m = shopModel();
+    const n1 = nodes.derive(m, session);
+    const e1 = edges.derive(m, nodes, {});
+    expect(nodes.derive(m, session)).toBe(n1);
+    expect(edges.derive(m, nodes, {})).toBe(e1);
+    const r = runCommand(m, { type: 'renameColumn', tableId: 'tbl_orders', columnId: 'col_orders_user', name: 'buyer_id' });
+    if (!r.ok) throw new Error(r.error.message);
+    const n2 = nodes.derive(r.model, session);
+    expect(n2).not.toBe(n1);
+    expect(edges.derive(r.model, nodes, {})).toBe(e1);
+    const moved = runCommand(r.model, { type: 'moveTables', positions: { tbl_orders: { x: -2000, y: 0 } } });
+    if (!moved.ok) throw new Error(moved.error.message);
+    nodes.derive(moved.model, session);
+    const e3 = edges.derive(moved.model, nodes, {});
+    expect(e3).not.toBe(e1);
+    expect(e3.find((e) => e.id === 'fk_orders_user')!.sourceHandle).toBe('col_orders_user:r');
+    expect(edges.derive(moved.model, nodes, { hoveredEdge: 'fk_orders_user' }).find((e) => e.id === 'fk_orders_user')!.data.highlighted).toBe(true);
+  });
+
   it('routes edges between the exact column rows with crow\'s-foot ends; self references render', () => {
     const nodes = new NodeDeriver();
     const m = shopModel();
