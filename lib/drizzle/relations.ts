@@ -31,6 +31,12 @@ function oneKeyBase(ctx: EmitContext, edge: Edge): string {
   return camelIdentifier(edge.target.name, 'ref');
 }
 
+/** members renders `tableVar.key, ...` for columns of a table. */
+function members(ctx: EmitContext, tableVar: string, table: Table, columnIds: readonly string[]): string {
+  if (columnIds.length === 1) return `${tableVar}.${ctx.columnKey(table, columnIds[0]!)}`;
+  return columnIds.map((id) => `${tableVar}.${ctx.columnKey(table, id)}`).join(', ');
+}
+
 /** emitRelations returns the body of relations.ts, or undefined when the model has no foreign keys. */
 export function emitRelations(ctx: EmitContext): string | undefined {
   const edges: Edge[] = [];
@@ -87,17 +93,18 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     const relationName = relationNames.take(edge.fk.name);
     const oneBase = oneKeyBase(ctx, edge);
     const oneKey = namerFor(edge.source).take(oneBase);
-    const fields = edge.fk.columnIds.map((id) => `${sourceVar}.${ctx.columnKey(edge.source, id)}`).join(', ');
-    const references = edge.fk.refColumnIds.map((id) => `${targetVar}.${ctx.columnKey(edge.target, id)}`).join(', ');
+    const fields = members(ctx, sourceVar, edge.source, edge.fk.columnIds);
+    const references = members(ctx, targetVar, edge.target, edge.fk.refColumnIds);
+    const relationString = tsString(relationName);
     const src = entryFor(edge.source);
     src.one = true;
-    src.lines.push(`  ${oneKey}: one(${targetVar}, { fields: [${fields}], references: [${references}], relationName: ${tsString(relationName)} }),`);
+    src.lines.push(`  ${oneKey}: one(${targetVar}, { fields: [${fields}], references: [${references}], relationName: ${relationString} }),`);
     const shared = pairCount(edge) > 1 || edge.source.id === edge.target.id;
     const manyBase = shared ? `${sourceBase}By${pascal(oneBase)}` : sourceBase;
     const manyKey = namerFor(edge.target).take(manyBase);
     const tgt = entryFor(edge.target);
     tgt.many = true;
-    tgt.lines.push(`  ${manyKey}: many(${sourceVar}, { relationName: ${tsString(relationName)} }),`);
+    tgt.lines.push(`  ${manyKey}: many(${sourceVar}, { relationName: ${relationString} }),`);
   }
 
   const out: string[] = [];
@@ -107,7 +114,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     if (!entry) continue;
     const tableVar = ctx.tableVars.get(table.id)!;
     imported.push(tableVar);
-    const helpers = [entry.one ? 'one' : '', entry.many ? 'many' : ''].filter(Boolean).join(', ');
+    const helpers = entry.one && entry.many ? 'one, many' : entry.one ? 'one' : 'many';
     const relVar = ctx.top.take(`${tableVar}Relations`);
     out.push(`export const ${relVar} = relations(${tableVar}, ({ ${helpers} }) => ({\n${entry.lines.join('\n')}\n}));`);
   }
