@@ -17,8 +17,10 @@ export interface DecorationData extends Record<string, unknown> {
 type DecorationNode = Node<DecorationData, 'note' | 'area'>;
 
 function InlineText({ value, label, multiline, onCommit }: { value: string; label: string; multiline?: boolean; onCommit: (v: string) => void }) {
+  const { readOnly } = useEditor();
   const [editing, setEditing] = useState(false);
-  if (!editing) return <div className="pgc-deco-text" onDoubleClick={() => setEditing(true)} title="Double-click to edit">{value}</div>;
+  // Viewers never get the field: an edit they could type would only be refused afterwards.
+  if (!editing || readOnly) return <div className="pgc-deco-text" onDoubleClick={() => { if (!readOnly) setEditing(true); }} title={readOnly ? undefined : 'Double-click to edit'}>{value}</div>;
   const finish = (v: string) => { setEditing(false); if (v !== value) onCommit(v); };
   const common = { 'aria-label': label, autoFocus: true, defaultValue: value, className: 'pgc-deco-input nodrag',
     onBlur: (e: { currentTarget: { value: string } }) => finish(e.currentTarget.value),
@@ -39,10 +41,10 @@ function NoteView({ data, width, height }: NodeProps<DecorationNode>) {
 }
 
 function AreaView({ data, width, height, selected }: NodeProps<DecorationNode>) {
-  const { dispatch } = useEditor();
+  const { dispatch, readOnly } = useEditor();
   return (
     <div className="pgc-area" style={{ width, height, background: data.color ?? '#dbeafe' }} aria-label={`area ${data.text}`}>
-      <NodeResizer isVisible={selected} minWidth={120} minHeight={80}
+      <NodeResizer isVisible={selected && !readOnly} minWidth={120} minHeight={80}
         onResizeEnd={(_e, p) => dispatch({ type: 'updateDecoration', kind: 'areas', id: data.id, patch: { x: Math.round(p.x), y: Math.round(p.y), width: Math.round(p.width), height: Math.round(p.height) } })} />
       <InlineText value={data.text} label="area name" onCommit={(name) => dispatch({ type: 'updateDecoration', kind: 'areas', id: data.id, patch: { name } })} />
     </div>

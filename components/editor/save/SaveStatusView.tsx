@@ -27,7 +27,7 @@ export function SaveStatusView({ status, currentModel, onReload, onOverwrite, on
     case 'invalid': return <span className="pgc-save is-bad" role="alert" data-testid="save-status">Not saved: {status.message}</span>;
     case 'offline': return (
       <span className="pgc-save is-bad" role="alert" data-testid="save-status">
-        Offline: not saved, retrying in {Math.round(status.retryInMs / 1000)} s <button type="button" className="pgc-btn" onClick={onRetry}>Retry now</button>
+        {status.serverStatus ? `Not saved: the server failed (HTTP ${status.serverStatus}), retrying` : 'Offline: not saved, retrying'} in {Math.round(status.retryInMs / 1000)} s <button type="button" className="pgc-btn" onClick={onRetry}>Retry now</button>
       </span>
     );
     case 'conflict': return (
