@@ -10,6 +10,8 @@ export interface Matched<T> {
 }
 
 export function matchById<T extends { readonly id: string }>(from: readonly T[] | undefined, to: readonly T[] | undefined): Matched<T> {
+  // From nothing (the compiler's case) everything is created: no maps over a large model.
+  if (!from?.length) return { created: [...(to ?? [])], dropped: [], kept: [] };
   const old = new Map<string, T>();
   for (const o of from ?? []) old.set(o.id, o);
   const seen = new Set<string>();

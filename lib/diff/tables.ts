@@ -15,13 +15,14 @@ import { diffPolicies } from './policies';
 
 /** parentsFirst orders tables so a partition comes after the table it is a partition of. */
 export function parentsFirst(tables: readonly Table[]): Table[] {
-  const byId = new Map(tables.map((t) => [t.id, t]));
+  // The id map is needed only to find parents; most models have no partitions.
+  const byId = tables.some((t) => t.partitionOf) ? new Map(tables.map((t) => [t.id, t])) : undefined;
   const done = new Set<string>();
   const out: Table[] = [];
   const visit = (t: Table, depth: number) => {
     if (done.has(t.id)) return;
     done.add(t.id);
-    const parent = t.partitionOf ? byId.get(t.partitionOf.parentId) : undefined;
+    const parent = t.partitionOf ? byId!.get(t.partitionOf.parentId) : undefined;
     if (parent && depth < tables.length) visit(parent, depth + 1);
     out.push(t);
   };
