@@ -9,12 +9,19 @@
  * Reference: the same clients calling GET /api/session (authentication only) for a few seconds, so
  * load and save latencies are also quoted as ratios to it.
  *
+ *
+ * Closed loop (the issue's figure): every client starts its next cycle as soon as the last one ends,
+ * with no think time, so latency there is mostly queueing: 50 clients wait for each other.
+ * Paced (BENCH_PACE_MS, e.g. 1000, the editor's autosave cadence): afterwards, for the same time,
+ * every client starts one cycle every BENCH_PACE_MS (late if its previous cycle has not ended;
+ * late starts are counted). Printed separately and labelled; it never replaces the closed-loop lines.
+ *
  * Env: BENCH_SECONDS (30), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next; built if missing),
  * BENCH_DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_BACKENDS (pglite,server).
+ * BENCH_BACKENDS (pglite,server), BENCH_PACE_MS (unset: no paced run).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +35,7 @@ const TABLES = 200;
 const DIST = process.env.NEXT_DIST_DIR ?? '.next';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'pglite,server').split(',').map((s) => s.trim());
+const PACE_MS = process.env.BENCH_PACE_MS ? Number(process.env.BENCH_PACE_MS) : undefined;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,7 +45,20 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startApp(env: Record<string, string>): Promise<{ base: string; stop: () => Promise<void> }> {
+/**
+ * cpuMs is the CPU time (user + system) the server process has used so far, from /proc: latency on a
+ * shared machine mostly measures the neighbours, CPU per cycle measures the app. undefined off Linux.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function startApp(env: Record<string, string>): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
@@ -54,6 +75,7 @@ async function startApp(env: Record<string, string>): Promise<{ base: string; st
   }
   return {
     base,
+    pid: child.pid,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -93,7 +115,7 @@ function summary(name: string, s: Stats, seconds: number, reference?: number) {
   const p99 = percentile(sorted, 99);
   const ratio = reference ? `  (p50 ${(p50 / reference).toFixed(1)}x reference)` : '';
   const statuses = [...s.statuses.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
-  console.log(`  ${name.padEnd(10)} ${String(sorted.length).padStart(7)} req  ${(sorted.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  network errors ${s.errors}  [${statuses}]${ratio}`);
+  console.log(`  ${name.padEnd(11)} ${String(sorted.length).padStart(7)} req  ${(sorted.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  network errors ${s.errors}  [${statuses}]${ratio}`);
   if (s.firstError) console.log(`    first network error: ${s.firstError}`);
   return { p50, p99 };
 }
@@ -149,40 +171,86 @@ async function runBackend(kind: string): Promise<void> {
       while (Date.now() < refEnd) await timed(reference, () => fetch(`${app.base}/api/session`, { headers: auth }));
     }));
 
+    const acknowledged = new Map<string, number>(projectIds.map((id) => [id, 0]));
+    /** cycle loads a project, changes one table's comment and saves it with If-Match. */
+    const cycle = async (load: Stats, save: Stats, c: number, n: number) => {
+      const id = projectIds[c % PROJECTS]!;
+      const got = await timed(load, () => fetch(`${app.base}/api/projects/${id}/model`, { headers: auth }));
+      if (!got || got.status !== 200) return;
+      const { model: current, version } = (await got.json()) as { model: typeof model; version: number };
+      current.tables[(c + n) % TABLES]!.comment = `client ${c} edit ${n + 1}`;
+      const put = await timed(save, () => fetch(`${app.base}/api/projects/${id}/model`, {
+        method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': String(version) }, body: JSON.stringify({ model: current }),
+      }));
+      if (put?.status === 200) acknowledged.set(id, acknowledged.get(id)! + 1);
+    };
+    const lostUpdates = async () => {
+      let lost = 0;
+      for (const id of projectIds) {
+        const r = await fetch(`${app.base}/api/projects/${id}/model`, { headers: auth });
+        const { version } = (await r.json()) as { version: number };
+        lost += Math.abs(1 + acknowledged.get(id)! - version);
+      }
+      return lost;
+    };
+    const unexpected = (st: Stats) => st.errors + [...st.statuses.entries()].filter(([k]) => k !== 200 && k !== 409).reduce((a, [, v]) => a + v, 0);
+
     const load = newStats();
     const save = newStats();
-    const acknowledged = new Map<string, number>(projectIds.map((id) => [id, 0]));
     const end = Date.now() + SECONDS * 1000;
     const t0 = performance.now();
+    const cpu0 = cpuMs(app.pid);
     await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-      const id = projectIds[c % PROJECTS]!;
       let n = 0;
-      while (Date.now() < end) {
-        const got = await timed(load, () => fetch(`${app.base}/api/projects/${id}/model`, { headers: auth }));
-        if (!got || got.status !== 200) continue;
-        const { model: current, version } = (await got.json()) as { model: typeof model; version: number };
-        current.tables[(c + n++) % TABLES]!.comment = `client ${c} edit ${n}`;
-        const put = await timed(save, () => fetch(`${app.base}/api/projects/${id}/model`, {
-          method: 'PUT', headers: { ...auth, 'content-type': 'application/json', 'if-match': String(version) }, body: JSON.stringify({ model: current }),
-        }));
-        if (put?.status === 200) acknowledged.set(id, acknowledged.get(id)! + 1);
-      }
+      while (Date.now() < end) await cycle(load, save, c, n++);
     }));
     const elapsed = (performance.now() - t0) / 1000;
+    const cpu1 = cpuMs(app.pid);
+    const cpuLine = (from: number | undefined, to: number | undefined, cycles: number, seconds: number) => (from === undefined || to === undefined ? '' :
+      `  server process CPU: ${((to - from) / Math.max(1, cycles)).toFixed(1)} ms per load/save cycle, ${((to - from) / 10 / seconds).toFixed(0)}% of one core`);
 
-    let lost = 0;
-    for (const id of projectIds) {
-      const r = await fetch(`${app.base}/api/projects/${id}/model`, { headers: auth });
-      const { version } = (await r.json()) as { version: number };
-      lost += Math.abs(1 + acknowledged.get(id)! - version);
-    }
+    const lost = await lostUpdates();
     const ref = summary('reference', reference, 3);
     const l = summary('load', load, elapsed, ref.p50);
     const s = summary('save', save, elapsed, ref.p50);
     const saves = [...acknowledged.values()].reduce((a, b) => a + b, 0);
-    const unexpected = (st: Stats) => st.errors + [...st.statuses.entries()].filter(([k]) => k !== 200 && k !== 409).reduce((a, [, v]) => a + v, 0);
     console.log(`  total ${((load.latencies.length + save.latencies.length) / elapsed).toFixed(1)} req/s; ${saves} saves acknowledged, ${save.statuses.get(409) ?? 0} stale saves refused (409); errors ${unexpected(load) + unexpected(save)}; lost updates ${lost}`);
     console.log(`  target p99 < 50 ms: load ${l.p99 < 50 ? 'met' : 'NOT met'}, save ${s.p99 < 50 ? 'met' : 'NOT met'}`);
+    if (cpu0 !== undefined) console.log(cpuLine(cpu0, cpu1, save.latencies.length, elapsed));
+
+    if (PACE_MS !== undefined && PACE_MS > 0) {
+      const pacedLoad = newStats();
+      const pacedSave = newStats();
+      const before = saves;
+      let late = 0;
+      let cycles = 0;
+      const pacedEnd = Date.now() + SECONDS * 1000;
+      const p0 = performance.now();
+      const pcpu0 = cpuMs(app.pid);
+      await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+        // Spread the clients' first starts over one period, as editors opened at different times would be.
+        let next = performance.now() + (PACE_MS * c) / CLIENTS;
+        let n = 0;
+        while (Date.now() < pacedEnd) {
+          const wait = next - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          else if (n > 0) late++;
+          cycles++;
+          await cycle(pacedLoad, pacedSave, c, n++);
+          next += PACE_MS;
+        }
+      }));
+      const pacedElapsed = (performance.now() - p0) / 1000;
+      const pcpu1 = cpuMs(app.pid);
+      const pacedLost = await lostUpdates();
+      console.log(`  PACED: each client starts one load/save cycle every ${PACE_MS} ms (not the closed-loop figure above)`);
+      const pl = summary('paced load', pacedLoad, pacedElapsed, ref.p50);
+      const ps = summary('paced save', pacedSave, pacedElapsed, ref.p50);
+      const pacedSaves = [...acknowledged.values()].reduce((a, b) => a + b, 0) - before;
+      console.log(`  paced: ${cycles} cycles, ${late} started late (previous cycle still running); ${pacedSaves} saves acknowledged, ${pacedSave.statuses.get(409) ?? 0} stale (409); errors ${unexpected(pacedLoad) + unexpected(pacedSave)}; lost updates ${pacedLost}`);
+      console.log(`  paced p99 < 50 ms: load ${pl.p99 < 50 ? 'met' : 'NOT met'}, save ${ps.p99 < 50 ? 'met' : 'NOT met'}`);
+      if (pcpu0 !== undefined) console.log(`  paced${cpuLine(pcpu0, pcpu1, pacedSave.latencies.length, pacedElapsed).slice(1)}`);
+    }
   } finally {
     await app.stop();
     await cleanup();

@@ -25,6 +25,7 @@ export function isCachedModel(value: unknown): value is CachedModel {
 /** CachedModel is one project's model at one revision. */
 export class CachedModel {
   readonly [BRAND] = true;
+  private body?: { prefix: string; suffix: string; bytes: Uint8Array };
 
   /** The UTF-8 text as a raw deflate stream ending in a sync flush, made on first use. */
   deflated?: Promise<Buffer>;
@@ -42,15 +43,27 @@ export class CachedModel {
     readonly reuse?: Model,
   ) {}
 
+  /**
+   * bytes is `prefix + text + suffix` in UTF-8, kept for the last prefix and suffix asked for: every
+   * load of a revision sends the same bytes, and encoding 200 KB per response was a top cost.
+   */
+  bytes(prefix: string, suffix: string): Uint8Array {
+    const b = this.body;
+    if (b && b.prefix === prefix && b.suffix === suffix) return b.bytes;
+    const bytes = Buffer.from(prefix + this.text + suffix, 'utf8');
+    this.body = { prefix, suffix, bytes };
+    return bytes;
+  }
+
   /** As JSON it is the model itself (responses splice `text` instead; this is the safe fallback). */
   toJSON(): unknown {
     return JSON.parse(this.text);
   }
 }
 
-/** Rough bytes an entry holds: the text and its parsed model (a few times the text). */
+/** Rough bytes an entry holds: the text, its UTF-8 body and its parsed model (a few times the text). */
 function weight(entry: CachedModel): number {
-  return entry.text.length * (entry.reuse ? 5 : 1);
+  return entry.text.length * (entry.reuse ? 6 : 2);
 }
 
 export class ModelCache {
@@ -113,7 +126,7 @@ export function modelCache(db: object): ModelCache {
   return cache;
 }
 
-/** jsonWithModel is `prefix + model text + suffix`: a response carrying the model without re-serialising it. */
-export function jsonWithModel(prefix: string, entry: CachedModel, suffix: string): string {
-  return prefix + entry.text + suffix;
+/** jsonWithModel is `prefix + model text + suffix` in UTF-8: a response carrying the model without re-serialising it. */
+export function jsonWithModel(prefix: string, entry: CachedModel, suffix: string): Uint8Array {
+  return entry.bytes(prefix, suffix);
 }

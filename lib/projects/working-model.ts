@@ -85,14 +85,23 @@ function conflict(baseVersion: number | undefined, current: CachedModel): AppErr
 }
 
 /**
+ * ModelReader defers reading a request's model until the save is known not to be stale: most
+ * stale saves of a busy project then cost no body parsing at all.
+ */
+export class ModelReader {
+  constructor(readonly read: () => Promise<unknown>) {}
+}
+
+/**
  * saveModel stores a valid model as the next version, if baseVersion is still current. A stale
  * base is answered (409) before the model is validated, as HTTP evaluates If-Match before the body;
  * the conditional UPDATE still decides races.
  */
-export async function saveModel(ctx: AppContext, userId: string, projectId: string, baseVersion: number, modelInput: unknown): Promise<{ version: number }> {
+export async function saveModel(ctx: AppContext, userId: string, projectId: string, baseVersion: number, modelInput: unknown | ModelReader): Promise<{ version: number }> {
   const current = await state(ctx, userId, projectId, 'editor', sql`${pm.version} = ${baseVersion}`);
   if (current.version !== baseVersion) throw conflict(baseVersion, current.model!);
-  const checked = await checkModel(modelInput, { reuse: modelCache(ctx.db).get(projectId)?.reuse });
+  const input = modelInput instanceof ModelReader ? await modelInput.read() : modelInput;
+  const checked = await checkModel(input, { reuse: modelCache(ctx.db).get(projectId)?.reuse });
   if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
   return writeModel(ctx, userId, projectId, checked.model, baseVersion, { checked: true });
 }

@@ -51,7 +51,8 @@ export function errorResponse(error: AppError): Response {
  * Next.js drops a route handler's Content-Encoding, so a pre-compressed body cannot be sent from here.
  */
 export function modelResponse(prefix: string, model: CachedModel, suffix: string, status: number, headers: Record<string, string> = {}): Response {
-  return new Response(jsonWithModel(prefix, model, suffix), {
+  const bytes = jsonWithModel(prefix, model, suffix);
+  return new Response(new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
