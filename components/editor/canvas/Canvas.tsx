@@ -61,7 +61,13 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
   const flow = useReactFlow();
   const storeApi = useStoreApi();
 
-  const onMoveEnd = useCallback((_e: unknown, vp: Viewport) => store.setViewport({ x: Math.round(vp.x), y: Math.round(vp.y), zoom: Number(vp.zoom.toFixed(3)) }), [store]);
+  // While the view moves, the diagram is its own composited layer: a pan frame then moves pixels instead of
+  // repainting every visible table. Only while moving: a layer kept across zooms would stay blurry.
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback((_e: unknown, vp: Viewport) => {
+    wrapper.current?.classList.remove('is-moving');
+    store.setViewport({ x: Math.round(vp.x), y: Math.round(vp.y), zoom: Number(vp.zoom.toFixed(3)) });
+  }, [store]);
   const onDoubleClick = useCallback((e: React.MouseEvent) => {
     if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
@@ -122,6 +128,7 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
         onPaneClick={onPaneClick}
         onSelectionStart={onSelectionStart}
         onSelectionEnd={onSelectionEnd}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
         defaultViewport={initialViewport.current}

@@ -7,10 +7,12 @@
 import type { Model } from '@/lib/model';
 import { IncrementalSql } from '@/lib/editor/preview/incremental-sql';
 import { adviseEngine, applyAdvisorFix, drizzleEngine, securityEngine, validateEngine } from './engines';
-import { applyModelPatch, type FromWorker, type PreviewFile, type PreviewTab, type ToWorker } from './protocol';
+import { applyModelPatch, isViewportOnly, type FromWorker, type PreviewFile, type PreviewTab, type ToWorker } from './protocol';
 
 let model: Model | undefined;
 let revision = 0;
+/** The revision of the last change that was more than a pan or zoom: findings stay valid across those. */
+let contentRevision = 0;
 let tab: PreviewTab = 'sql';
 let target: number | undefined;
 let scheduled = false;
@@ -55,20 +57,22 @@ function computePreview(): void {
 
 async function computeFindings(): Promise<void> {
   if (!model) return;
-  const rev = revision;
+  const content = contentRevision;
   const current = model;
-  const findings: FromWorker & { type: 'findings' } = { type: 'findings', revision: rev, findings: [], available: { validate: Boolean(validateEngine), advisor: Boolean(adviseEngine) } };
+  const findings: FromWorker & { type: 'findings' } = { type: 'findings', revision: revision, findings: [], available: { validate: Boolean(validateEngine), advisor: Boolean(adviseEngine) } };
   try {
     if (validateEngine) findings.findings.push(...(await validateEngine(current, target)).map((f) => ({ ...f, source: 'validate' as const })));
     if (adviseEngine) findings.findings.push(...adviseEngine(current).map((f) => ({ ...f, source: 'advisor' as const })));
   } catch (e) {
     findings.error = message(e);
   }
-  if (rev === revision) post(findings);
+  if (content === contentRevision) post({ ...findings, revision });
 }
 
-function schedule(): void {
+function schedule(findings = true): void {
   if (!scheduled) { scheduled = true; setTimeout(computePreview, 0); }
+  // Panning a 1,000-table model would otherwise re-validate it (seconds of CPU on a small machine) per move.
+  if (!findings) return;
   clearTimeout(findingsTimer);
   // Findings (validation + advisor) wait for a pause in typing: they are slower than the preview at
   // 1,000 tables and, once started, would delay the preview of the next keystroke.
@@ -77,8 +81,14 @@ function schedule(): void {
 
 export function handleMessage(msg: ToWorker): void {
   switch (msg.type) {
-    case 'model': model = msg.model; revision = msg.revision; schedule(); break;
-    case 'patch': if (model) { model = applyModelPatch(model, msg.patch); revision = msg.revision; schedule(); } break;
+    case 'model': model = msg.model; revision = contentRevision = msg.revision; schedule(); break;
+    case 'patch': if (model) {
+      const findings = !isViewportOnly(model, msg.patch);
+      model = applyModelPatch(model, msg.patch);
+      revision = msg.revision;
+      if (findings) contentRevision = revision;
+      schedule(findings);
+    } break;
     case 'request': tab = msg.tab; target = msg.target; schedule(); break;
     case 'fix': {
       if (!model || msg.revision !== revision) { post({ type: 'fixed', revision: msg.revision, findingId: msg.findingId, error: 'the model changed meanwhile; try again' }); break; }

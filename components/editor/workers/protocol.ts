@@ -64,3 +64,13 @@ export function applyModelPatch(model: Model, patch: ModelPatch): Model {
   next.tables = order.map((id) => byId.get(id)!).filter(Boolean);
   return next;
 }
+
+/** isViewportOnly: the patch only moved the view (pan, zoom, fit), so no finding can have changed. */
+export function isViewportOnly(before: Model, patch: ModelPatch): boolean {
+  if (patch.tables.length || patch.order || Object.keys(patch.fields).some((k) => k !== 'layout')) return false;
+  const a = (before.layout ?? {}) as Record<string, unknown>;
+  const b = (patch.fields.layout ?? {}) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('viewport');
+  return [...keys].every((k) => a[k] === b[k]);
+}
