@@ -5,18 +5,13 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { api, createProject, signedIn as test } from './fixtures';
+import { inspector, openEditor, saveStatus, tableNode, tableNodes } from './editor-page';
 
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'inspector' });
-const tables = (page: Page) => page.locator('.react-flow__node-table');
-const tableNode = (page: Page, name: string) => tables(page).filter({ has: page.locator('.pgc-name', { hasText: new RegExp(`^${name}$`) }) });
+const tables = tableNodes;
 const sqlPreview = (page: Page) => page.locator('[data-testid="code-sql preview"] .cm-content');
-const status = (page: Page) => page.getByTestId('save-status');
+const status = saveStatus;
 
-async function open(page: Page, id: string) {
-  await page.goto(`/projects/${id}`);
-  await expect(page.getByTestId('editor')).toBeVisible();
-  await expect(status(page)).toHaveText('Saved');
-}
+const open = openEditor;
 
 async function addNamedTable(page: Page, name: string) {
   await page.getByRole('button', { name: 'Add table' }).click();

@@ -8,16 +8,11 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { api, createProject, signedIn as test } from './fixtures';
+import { inspector, openEditor, saveStatus, tableNode } from './editor-page';
 
-const status = (page: Page) => page.getByTestId('save-status');
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'inspector' });
-const tableNode = (page: Page, name: string) => page.locator('.react-flow__node-table').filter({ has: page.locator('.pgc-name', { hasText: new RegExp(`^${name}$`) }) });
+const status = saveStatus;
 
-async function open(page: Page, id: string) {
-  await page.goto(`/projects/${id}`);
-  await expect(page.getByTestId('editor')).toBeVisible();
-  await expect(status(page)).toHaveText('Saved');
-}
+const open = openEditor;
 
 /** Adds a table from the toolbar and names it in the inspector (focus lands in its name field). */
 async function addTable(page: Page, name: string) {
