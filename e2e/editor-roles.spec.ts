@@ -5,13 +5,11 @@
  * toolbar actions, no table by double-click or shortcut, no drag, no relation by dragging, no note
  * editing, no autosave request; and the server refuses the viewer's PUT (403).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { inspector, tableNodes as tables } from './editor-page';
 import { api, createProject, signIn, signUpInvited, signedIn as test } from './fixtures';
 
 const VIEWER = { email: 'viewer@e2e.example.com', password: 'e2e viewer password 1234' };
-const tables = (page: Page) => page.locator('.react-flow__node-table');
-const tableNode = (page: Page, name: string) => tables(page).filter({ has: page.locator('.pgc-name', { hasText: new RegExp(`^${name}$`) }) });
-const inspector = (page: Page) => page.getByRole('complementary', { name: 'inspector' });
 
 test('a viewer sees the diagram and previews read-only; the server refuses their save', async ({ page, browser, baseURL }) => {
   test.setTimeout(90_000);
