@@ -1,7 +1,7 @@
 /**
  * PostgreSQL-style names for objects the editor creates (`<table>_pkey`, `<table>_<cols>_fkey`, ...).
- * Mirrors PostgreSQL's makeObjectName/ChooseRelationName: the parts are truncated so the whole fits in
- * 63 bytes, and a number is appended to the label until the name is free in its schema.
+ * PostgreSQL's own makeObjectName (lib/model/names.ts) fits the parts in 63 bytes; like
+ * ChooseRelationName, a number is appended to the label until the name is free in its schema.
  */
 import type { Model, Table } from '@/lib/model';
 
@@ -9,21 +9,11 @@ export const MAX_NAME_BYTES = 63;
 
 /** byteLength and truncateBytes are the model's UTF-8 name arithmetic, under the names callers use. */
 export { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
-import { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
+import { truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
+import { makeObjectName } from '@/lib/model/names';
+export { makeObjectName };
 
-/** makeObjectName builds name1[_name2]_label within 63 bytes, shortening the longer part first. */
-export function makeObjectName(name1: string, name2: string | undefined, label: string): string {
-  let a = name1;
-  let b = name2 ?? '';
-  const overhead = byteLength(label) + 1 + (b ? 1 : 0);
-  while (byteLength(a) + byteLength(b) + overhead > MAX_NAME_BYTES) {
-    if (byteLength(a) >= byteLength(b)) a = truncateBytes(a, byteLength(a) - 1);
-    else b = truncateBytes(b, byteLength(b) - 1);
-  }
-  return b ? `${a}_${b}_${label}` : `${a}_${label}`;
-}
-
-/** relationNamesInSchema collects every table, index and constraint name of one schema (one namespace for our purposes). */
+/** namesInSchema collects every table, index and constraint name of one schema (one namespace for our purposes). */
 export function namesInSchema(model: Model, schemaId: string, except?: Set<string>): Set<string> {
   const taken = new Set<string>();
   for (const t of model.tables) {

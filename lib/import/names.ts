@@ -2,40 +2,16 @@
  * The names PostgreSQL invents for unnamed constraints, indexes and sequences, reproduced so an imported
  * model names them exactly as the database will (`makeObjectName`, `ChooseRelationName`,
  * `ChooseConstraintName`, `ChooseIndexColumnNames` and `FigureColname` in PostgreSQL's source).
- * Lengths are in bytes (NAMEDATALEN 64, so 63 usable) and cuts never split a UTF-8 character.
+ * Lengths are in bytes (NAMEDATALEN 64, so 63 usable) and cuts never split a UTF-8 character;
+ * makeObjectName itself lives in lib/model/names.ts (the editor names new objects with it too).
  */
 import { inner, nodeType, strings, type Fields } from './ast';
 
-const NAMEDATALEN = 64;
 /** clipBytes cuts `s` to at most `max` bytes without splitting a character (pg_mbcliplen). */
 export { truncateUtf8 as clipBytes } from '@/lib/model/bytes';
 import { utf8ByteLength as byteLength, truncateUtf8 as clipBytes } from '@/lib/model/bytes';
-
-/** makeObjectName joins name1, name2 and label with `_`, truncating the longer of the names first. */
-export function makeObjectName(name1: string, name2: string | undefined, label: string | undefined): string {
-  let overhead = 0;
-  let n1 = byteLength(name1);
-  let n2 = 0;
-  if (name2 !== undefined) {
-    n2 = byteLength(name2);
-    overhead++;
-  }
-  if (label !== undefined) overhead += byteLength(label) + 1;
-  const avail = NAMEDATALEN - 1 - overhead;
-  while (n1 + n2 > avail) {
-    if (n1 > n2) n1--;
-    else n2--;
-  }
-  let name = clipBytes(name1, n1);
-  if (name2 !== undefined) name += `_${clipBytes(name2, n2)}`;
-  if (label !== undefined) name += `_${label}`;
-  return name;
-}
-
-/** truncateIdentifier is what PostgreSQL does to a name longer than 63 bytes. */
-export function truncateIdentifier(name: string): string {
-  return clipBytes(name, NAMEDATALEN - 1);
-}
+export { makeObjectName, truncateIdentifier } from '@/lib/model/names';
+import { makeObjectName, NAMEDATALEN } from '@/lib/model/names';
 
 /**
  * Namespace tracks, per schema, which relation names (tables, sequences, indexes, views) and which

@@ -7,7 +7,7 @@ import type { Column, FkAction, Index, IndexMethod, Policy, PolicyCommand, Table
 import { newId } from '@/lib/import/ids';
 import { inner, strings, deparse, type Fields } from '@/lib/import/ast';
 import { nextvalTarget } from '@/lib/import/expressions';
-import { makeObjectName } from '@/lib/import/names';
+import { makeObjectName } from '@/lib/model/names';
 import { normalizeSequenceOptions, sequenceTypeOf } from '@/lib/import/sequence-options';
 import { quoteIdent as quoteI, quoteQualified as quoteQ } from '@/lib/sql/quote';
 import { columnTypeFromCatalog } from './column-type';

@@ -7,7 +7,7 @@ import type { Model } from '@/lib/model';
 import { parseSync } from 'pgsql-parser';
 import type { Column, Index, Table } from '@/lib/model';
 import { normalizeSequenceOptions, sequenceTypeOf } from '@/lib/import/sequence-options';
-import { makeObjectName } from '@/lib/import/names';
+import { makeObjectName } from '@/lib/model/names';
 
 export function withoutIds(model: Model): unknown {
   const label = new Map<string, string>();
