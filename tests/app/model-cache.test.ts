@@ -135,6 +135,26 @@ describe.each(DATABASE_KINDS)('model cache on %s', (kind) => {
     expect((await c.call('PUT', `/api/projects/${id}/model`, { body: { model: { format: 1 } }, headers: { 'if-match': '1' } })).status).toBe(409);
     expect((await c.call('PUT', `/api/projects/${id}/model`, { body: { model: { format: 1 } }, headers: { 'if-match': '2' } })).status).toBe(422);
   });
+
+  it('text the database cannot store (NUL, a lone surrogate) is a 422 finding with its path, never a 500', async () => {
+    const { body: { id } } = await c.call('POST', '/api/projects', { body: { name: 'unstorable', model: modelWithTables(3) } });
+    const cases: [string, string][] = [['nul \u0000 inside', 'tables[1].comment'], ['lone \ud800 high', 'tables[1].comment'], ['lone \udfff low', 'tables[1].comment']];
+    for (const [comment, path] of cases) {
+      const model = modelWithTables(3);
+      model.tables[1]!.comment = comment;
+      const put = await c.call('PUT', `/api/projects/${id}/model`, { body: { model }, headers: { 'if-match': '1' } });
+      expect(put.status, comment).toBe(422);
+      expect(put.body.findings).toEqual([expect.objectContaining({ code: 'text-unstorable', path, id: model.tables[1]!.id })]);
+      const created = await c.call('POST', '/api/projects', { body: { name: 'unstorable', model } });
+      expect(created.status, comment).toBe(422);
+      expect(created.body.findings[0]).toMatchObject({ code: 'text-unstorable', path });
+    }
+    // Nothing was stored; a storable astral character (a surrogate pair) is fine.
+    const model = modelWithTables(3);
+    model.tables[1]!.comment = 'pair \ud83d\udc18 ok';
+    expect((await c.call('PUT', `/api/projects/${id}/model`, { body: { model }, headers: { 'if-match': '1' } })).status).toBe(200);
+    expect((await c.call('GET', `/api/projects/${id}/model`)).body.model.tables[1].comment).toBe('pair 🐘 ok');
+  });
 });
 
 describe('ModelCache', () => {

@@ -36,8 +36,8 @@ export const FINDING_CODES = [
   'partition-parent', 'partition-columns', 'partition-bound', 'partition-key', 'partition-key-not-in-unique',
   // rls
   'policy-without-rls', 'policy-expression', 'policy-role-unknown', 'rls-force-without-enable',
-  // enums, comments, versions, verbatim SQL
-  'enum-label', 'comment-empty', 'version-feature', 'sql-object-invalid',
+  // enums, comments, versions, verbatim SQL, storable text
+  'enum-label', 'comment-empty', 'version-feature', 'sql-object-invalid', 'text-unstorable',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

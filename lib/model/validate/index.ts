@@ -18,6 +18,7 @@ import { nameRules } from './names';
 import { partitionRules } from './partitions';
 import { idRules, referenceRules } from './references';
 import { rlsRules } from './rls';
+import { textRules } from './text';
 import { parseModel } from './shape';
 import { typeRules } from './types';
 
@@ -50,6 +51,7 @@ export const RULES: readonly { readonly name: string; readonly run: Rule }[] = [
   { name: 'rls', run: rlsRules },
   { name: 'comments', run: commentRules },
   { name: 'sql-objects', run: sqlObjectRules },
+  { name: 'text', run: textRules },
 ];
 
 function internalError(where: string, error: unknown): Finding {
