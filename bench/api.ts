@@ -18,10 +18,12 @@
  *
  * Env: BENCH_SECONDS (30), BENCH_CLIENTS (50), NEXT_DIST_DIR (.next; built if missing),
  * BENCH_DATABASE_URL (admin URL of the server; default postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_BACKENDS (pglite,server), BENCH_PACE_MS (unset: no paced run).
+ * BENCH_BACKENDS (pglite,server), BENCH_PACE_MS (unset: no paced run), BENCH_PROFILE=1 (server: sample
+ * pg_stat_activity and PostgreSQL's CPU), BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof for the app process).
+ * With the app started under PGCANVAS_TIMING=1 (inherited), the routes' Server-Timing phases are summarised.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,9 +60,64 @@ function cpuMs(pid: number | undefined): number | undefined {
   }
 }
 
+/** procCpuMs is the CPU time of every process whose command line matches (PostgreSQL backends by database name). */
+function procCpuMs(match: (cmdline: string) => boolean): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!match(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '))) continue;
+      total += cpuMs(Number(pid)) ?? 0;
+    } catch { /* gone */ }
+  }
+  return total;
+}
+
+/**
+ * startProfile (BENCH_PROFILE=1, server only) samples pg_stat_activity of the bench database every
+ * 20 ms (what the app's connections are doing or waiting on) and the CPU of PostgreSQL: the bench
+ * database's backends and the shared WAL writer/checkpointer/background writer.
+ */
+function startProfile(url: string | undefined, dbName: string | undefined): () => Promise<string[]> {
+  const clientCpu0 = process.cpuUsage();
+  if (!url || !dbName || process.env.BENCH_PROFILE !== '1') {
+    return async () => { const c = process.cpuUsage(clientCpu0); return [`bench client CPU ${((c.user + c.system) / 1000).toFixed(0)} ms`]; };
+  }
+  const backends = (cmd: string) => cmd.startsWith('postgres: ') && cmd.includes(` ${dbName} `);
+  const shared = (cmd: string) => /^postgres: .*?(walwriter|checkpointer|background writer|autovacuum)/.test(cmd);
+  const pg0 = procCpuMs(backends);
+  const sh0 = procCpuMs(shared);
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let stop = false;
+  const client = new pg.Client({ connectionString: url });
+  const loop = (async () => {
+    await client.connect();
+    while (!stop) {
+      const r = await client.query(`SELECT state, wait_event_type, wait_event, left(query, 30) AS q FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND application_name = 'pgcanvas'`, [dbName]);
+      samples++;
+      for (const row of r.rows) {
+        const key = row.state === 'active' ? `active:${row.wait_event_type ?? 'cpu'}:${row.wait_event ?? ''}:${String(row.q).split(' ')[0]}` : String(row.state);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await client.end();
+  })();
+  return async () => {
+    stop = true;
+    await loop;
+    const c = process.cpuUsage(clientCpu0);
+    const lines = [`bench client CPU ${((c.user + c.system) / 1000).toFixed(0)} ms; PostgreSQL backends ${(procCpuMs(backends) - pg0).toFixed(0)} ms, WAL writer/checkpointer/bgwriter/autovacuum ${(procCpuMs(shared) - sh0).toFixed(0)} ms`];
+    const avg = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / samples).toFixed(2)}`);
+    lines.push(`pg_stat_activity, mean connections per sample (${samples} samples): ${avg.join(', ')}`);
+    return lines;
+  };
+}
+
 async function startApp(env: Record<string, string>): Promise<{ base: string; pid: number | undefined; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), 'node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -91,8 +148,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-interface Stats { latencies: number[]; errors: number; statuses: Map<number, number>; firstError?: string }
-const newStats = (): Stats => ({ latencies: [], errors: 0, statuses: new Map() });
+interface Stats { latencies: number[]; errors: number; statuses: Map<number, number>; firstError?: string; phases: Map<string, number[]> }
+const newStats = (): Stats => ({ latencies: [], errors: 0, statuses: new Map(), phases: new Map() });
+
+/** addPhases collects a Server-Timing header (sent when the app runs with PGCANVAS_TIMING=1). */
+function addPhases(stats: Stats, header: string | null) {
+  if (!header) return;
+  for (const part of header.split(',')) {
+    const m = part.trim().match(/^([\w-]+);dur=([\d.]+)$/);
+    if (!m) continue;
+    let list = stats.phases.get(m[1]!);
+    if (!list) stats.phases.set(m[1]!, list = []);
+    list.push(Number(m[2]));
+  }
+}
 
 async function timed(stats: Stats, fn: () => Promise<Response>): Promise<Response | undefined> {
   const t0 = performance.now();
@@ -101,6 +170,7 @@ async function timed(stats: Stats, fn: () => Promise<Response>): Promise<Respons
     const body = await r.arrayBuffer();
     stats.latencies.push(performance.now() - t0);
     stats.statuses.set(r.status, (stats.statuses.get(r.status) ?? 0) + 1);
+    addPhases(stats, r.headers.get('server-timing'));
     return new Response(body, { status: r.status, headers: r.headers });
   } catch (error) {
     stats.errors++;
@@ -117,12 +187,21 @@ function summary(name: string, s: Stats, seconds: number, reference?: number) {
   const statuses = [...s.statuses.entries()].sort().map(([k, v]) => `${k}:${v}`).join(' ');
   console.log(`  ${name.padEnd(11)} ${String(sorted.length).padStart(7)} req  ${(sorted.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p50.toFixed(1).padStart(6)} ms  p99 ${p99.toFixed(1).padStart(6)} ms  network errors ${s.errors}  [${statuses}]${ratio}`);
   if (s.firstError) console.log(`    first network error: ${s.firstError}`);
+  if (s.phases.size > 0) {
+    const parts = [...s.phases.entries()].map(([k, v]) => {
+      const sorted = [...v].sort((a, b) => a - b);
+      return `${k} ${percentile(sorted, 50).toFixed(1)}/${percentile(sorted, 99).toFixed(1)}`;
+    });
+    console.log(`    server phases p50/p99 (ms; busy/queued = pool connections at arrival): ${parts.join('  ')}`);
+  }
   return { p50, p99 };
 }
 
 async function runBackend(kind: string): Promise<void> {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;
+  let profileUrl: string | undefined;
+  let profileDb: string | undefined;
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'pgcanvas-bench-'));
     env = { DATA_DIR: dir };
@@ -138,6 +217,8 @@ async function runBackend(kind: string): Promise<void> {
     const version = await (async () => { const c = new pg.Client({ connectionString: url.toString() }); await c.connect(); const r = await c.query('SHOW server_version'); await c.end(); return r.rows[0].server_version; })();
     console.log(`server: PostgreSQL ${version}, pool max ${process.env.DATABASE_POOL_MAX ?? 10}`);
     env = { DATABASE_URL: url.toString() };
+    profileUrl = url.toString();
+    profileDb = name;
     cleanup = async () => {
       const c = new pg.Client({ connectionString: ADMIN_URL });
       await c.connect();
@@ -200,12 +281,14 @@ async function runBackend(kind: string): Promise<void> {
     const end = Date.now() + SECONDS * 1000;
     const t0 = performance.now();
     const cpu0 = cpuMs(app.pid);
+    const profile = startProfile(profileUrl, profileDb);
     await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
       let n = 0;
       while (Date.now() < end) await cycle(load, save, c, n++);
     }));
     const elapsed = (performance.now() - t0) / 1000;
     const cpu1 = cpuMs(app.pid);
+    const profiled = await profile();
     const cpuLine = (from: number | undefined, to: number | undefined, cycles: number, seconds: number) => (from === undefined || to === undefined ? '' :
       `  server process CPU: ${((to - from) / Math.max(1, cycles)).toFixed(1)} ms per load/save cycle, ${((to - from) / 10 / seconds).toFixed(0)}% of one core`);
 
@@ -217,6 +300,7 @@ async function runBackend(kind: string): Promise<void> {
     console.log(`  total ${((load.latencies.length + save.latencies.length) / elapsed).toFixed(1)} req/s; ${saves} saves acknowledged, ${save.statuses.get(409) ?? 0} stale saves refused (409); errors ${unexpected(load) + unexpected(save)}; lost updates ${lost}`);
     console.log(`  target p99 < 50 ms: load ${l.p99 < 50 ? 'met' : 'NOT met'}, save ${s.p99 < 50 ? 'met' : 'NOT met'}`);
     if (cpu0 !== undefined) console.log(cpuLine(cpu0, cpu1, save.latencies.length, elapsed));
+    for (const line of profiled) console.log(`  ${line}`);
 
     if (PACE_MS !== undefined && PACE_MS > 0) {
       const pacedLoad = newStats();
@@ -227,6 +311,7 @@ async function runBackend(kind: string): Promise<void> {
       const pacedEnd = Date.now() + SECONDS * 1000;
       const p0 = performance.now();
       const pcpu0 = cpuMs(app.pid);
+      const pacedProfile = startProfile(profileUrl, profileDb);
       await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
         // Spread the clients' first starts over one period, as editors opened at different times would be.
         let next = performance.now() + (PACE_MS * c) / CLIENTS;
@@ -242,6 +327,7 @@ async function runBackend(kind: string): Promise<void> {
       }));
       const pacedElapsed = (performance.now() - p0) / 1000;
       const pcpu1 = cpuMs(app.pid);
+      const pacedProfiled = await pacedProfile();
       const pacedLost = await lostUpdates();
       console.log(`  PACED: each client starts one load/save cycle every ${PACE_MS} ms (not the closed-loop figure above)`);
       const pl = summary('paced load', pacedLoad, pacedElapsed, ref.p50);
@@ -250,6 +336,7 @@ async function runBackend(kind: string): Promise<void> {
       console.log(`  paced: ${cycles} cycles, ${late} started late (previous cycle still running); ${pacedSaves} saves acknowledged, ${pacedSave.statuses.get(409) ?? 0} stale (409); errors ${unexpected(pacedLoad) + unexpected(pacedSave)}; lost updates ${pacedLost}`);
       console.log(`  paced p99 < 50 ms: load ${pl.p99 < 50 ? 'met' : 'NOT met'}, save ${ps.p99 < 50 ? 'met' : 'NOT met'}`);
       if (pcpu0 !== undefined) console.log(`  paced${cpuLine(pcpu0, pcpu1, pacedSave.latencies.length, pacedElapsed).slice(1)}`);
+      for (const line of pacedProfiled) console.log(`  paced ${line}`);
     }
   } finally {
     await app.stop();

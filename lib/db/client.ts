@@ -23,6 +23,8 @@ export interface Database {
   readonly orm: AppOrm;
   /** withSession runs fn on one connection (advisory locks, multi-statement work outside drizzle). */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** poolStats: the server pool's connections in use and requests waiting for one (the bench's timing). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** migrate applies pending migrations (done by openDatabase unless told not to). */
   migrate(): Promise<MigrationResult>;
   close(): Promise<void>;
@@ -100,6 +102,7 @@ function openServer(config: Extract<DatabaseConfig, { kind: 'server' }>): Databa
     kind: 'server',
     orm: drizzleNodePg({ client: pool, schema }) as unknown as AppOrm,
     withSession,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     migrate: () => withSession((s) => migrate(s, readMigrations())),
     async close() {
       if (closed) return;

@@ -15,6 +15,7 @@ import { forbidden, isUuid, requireRole, roleAtLeast, type Role } from './access
 import { modelJsonbText } from './jsonb-text';
 import { checkModel } from './model-check';
 import { CachedModel, modelCache } from './model-cache';
+import { mark } from './timing';
 
 /** parseIfMatch accepts `7`, `"7"` and `W/"7"` (the ETag GET sends is `"7"`). */
 export function parseIfMatch(header: string | null): number {
@@ -56,6 +57,7 @@ async function state(ctx: AppContext, userId: string, projectId: string, needed:
     .innerJoin(tables.projects, eq(tables.projects.id, pm.projectId))
     .innerJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, pm.projectId), eq(tables.projectMembers.userId, userId)))
     .where(and(eq(pm.projectId, projectId), isNull(tables.projects.deletedAt)));
+  mark('state');
   if (!row) throw notFound();
   if (!roleAtLeast(row.role, needed)) throw forbidden(row.role, needed);
   if (cached && cached.revision === row.revision) return { role: row.role, version: row.version, model: cached };
@@ -101,7 +103,9 @@ export async function saveModel(ctx: AppContext, userId: string, projectId: stri
   const current = await state(ctx, userId, projectId, 'editor', sql`${pm.version} = ${baseVersion}`);
   if (current.version !== baseVersion) throw conflict(baseVersion, current.model!);
   const input = modelInput instanceof ModelReader ? await modelInput.read() : modelInput;
+  mark('body');
   const checked = await checkModel(input, { reuse: modelCache(ctx.db).get(projectId)?.reuse });
+  mark('check');
   if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
   return writeModel(ctx, userId, projectId, checked.model, baseVersion, { checked: true });
 }
@@ -113,12 +117,14 @@ export async function saveModel(ctx: AppContext, userId: string, projectId: stri
 export async function writeModel(ctx: AppContext, userId: string, projectId: string, model: Model, baseVersion?: number, options: { checked?: boolean } = {}): Promise<{ version: number }> {
   const now = ctx.now();
   const text = modelJsonbText(model);
+  mark('text');
   const where = baseVersion === undefined
     ? eq(pm.projectId, projectId)
     : and(eq(pm.projectId, projectId), eq(pm.version, baseVersion));
   const updated = await ctx.db.orm.update(pm)
     .set({ model: sql`${text}::jsonb`, version: sql`${pm.version} + 1`, updatedAt: now, updatedBy: userId })
     .where(where).returning({ version: pm.version, revision });
+  mark('update');
   const cache = modelCache(ctx.db);
   if (updated.length === 1) {
     const { version, revision: stored } = updated[0]!;

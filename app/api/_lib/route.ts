@@ -6,6 +6,7 @@
  */
 import { AppError, authenticate, checkOrigin, clientIp, getAppContext, type AppContext, type Principal } from '@/lib/auth';
 import { isCachedModel, jsonWithModel, type CachedModel } from '@/lib/projects/model-cache';
+import { mark, timed, type PhaseTimer } from '@/lib/projects/timing';
 
 export type Access = 'public' | 'user' | 'admin';
 
@@ -62,12 +63,22 @@ export function route<P = Record<string, never>, A extends Access = 'user'>(
   access: A,
   fn: (input: Input<A, P>) => Promise<Response | unknown>,
 ): (request: Request, context: RouteContext<P>) => Promise<Response> {
-  return async (request, context) => {
+  return (request, context) => timed(async (timer) => {
+    if (timer) {
+      // Connections busy and requests queued for one when this request arrived (counts, not ms).
+      const pool = (await getAppContext()).db.poolStats?.();
+      if (pool) timer.phases.push(['busy', pool.total - pool.idle], ['queued', pool.waiting]);
+    }
+    return withTiming(timer, await handle(request, context));
+  });
+  async function handle(request: Request, context: RouteContext<P>): Promise<Response> {
     let setCookie: string | undefined;
     try {
       const app = await getAppContext();
+      mark('context');
       checkOrigin(request, app.trustProxy);
       const auth = await authenticate(app, request);
+      mark('auth');
       setCookie = auth.setCookie;
       if (access !== 'public' && !auth.principal) throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
       if (access === 'admin' && !auth.principal!.isAdmin) throw new AppError(403, 'forbidden', 'Only administrators may do this.');
@@ -86,7 +97,15 @@ export function route<P = Record<string, never>, A extends Access = 'user'>(
       console.error(`pgcanvas: ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return json({ error: { code: 'internal_error', message: 'Something went wrong on the server; the error was logged.' } }, 500);
     }
-  };
+  }
+}
+
+/** withTiming adds the request's phases as Server-Timing (only when PGCANVAS_TIMING=1). */
+function withTiming(timer: PhaseTimer | undefined, response: Response): Response {
+  if (!timer) return response;
+  timer.mark('respond');
+  response.headers.set('server-timing', timer.header());
+  return response;
 }
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
