@@ -9,3 +9,4 @@ export * from './examples';
 export * from './integrations';
 export { CachedModel, isCachedModel, jsonWithModel, modelCache, ModelCache } from './model-cache';
 export { jsonbText, modelJsonbText } from './jsonb-text';
+export { applyModelDelta, diffModel, DELTA_COLLECTIONS, type ModelDelta } from './model-delta';

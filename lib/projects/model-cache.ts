@@ -27,8 +27,11 @@ export class CachedModel {
   readonly [BRAND] = true;
   private body?: { prefix: string; suffix: string; bytes: Uint8Array };
 
-  /** The UTF-8 text as a raw deflate stream ending in a sync flush, made on first use. */
-  deflated?: Promise<Buffer>;
+  /**
+   * This revision's model, parsed (set by the save that stored it, or by the first delta save that
+   * needed it): what a delta save (PATCH) applies its changes to. Read-only, like `reuse`.
+   */
+  exact?: Model;
 
   constructor(
     readonly projectId: string,

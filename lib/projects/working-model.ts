@@ -14,6 +14,8 @@ import type { Model } from '@/lib/model';
 import { forbidden, isUuid, requireRole, roleAtLeast, type Role } from './access';
 import { modelJsonbText } from './jsonb-text';
 import { checkModel } from './model-check';
+import { applyModelDelta } from './model-delta';
+import { parseModel } from '@/lib/model/validate';
 import { CachedModel, modelCache } from './model-cache';
 import { mark } from './timing';
 
@@ -67,11 +69,27 @@ async function state(ctx: AppContext, userId: string, projectId: string, needed:
 }
 
 /**
- * getWorkingModelJson is the autosave's hot path: one query checks membership and confirms (or
- * reads) the model, whose text goes into the response as is.
+ * parseIfNoneMatch reads a load's If-None-Match: the version the client holds (`7`, `"7"`, `W/"7"`;
+ * the first of a list), `*`, or undefined (absent or unreadable: answer in full).
  */
-export async function getWorkingModelJson(ctx: AppContext, userId: string, projectId: string): Promise<CachedModel> {
-  return (await state(ctx, userId, projectId, 'viewer')).model!;
+export function parseIfNoneMatch(header: string | null): number | '*' | undefined {
+  if (header === null) return undefined;
+  const first = header.split(',')[0]!.trim();
+  if (first === '*') return '*';
+  const m = first.match(/^(?:W\/)?"?(\d{1,9})"?$/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * getWorkingModelJson is the autosave's hot path: one query checks membership and confirms (or
+ * reads) the model, whose text goes into the response as is. With `known` (the version the client
+ * holds, from If-None-Match) the text is not read when that is still the version: `model` is then
+ * undefined and the route answers 304.
+ */
+export async function getWorkingModelJson(ctx: AppContext, userId: string, projectId: string, known?: number | '*'): Promise<{ version: number; model?: CachedModel }> {
+  const skip = known === '*' ? sql`true` : known !== undefined ? sql`${pm.version} = ${known}` : undefined;
+  const s = await state(ctx, userId, projectId, 'viewer', skip);
+  return { version: s.version, model: s.model };
 }
 
 export async function getWorkingModel(ctx: AppContext, userId: string, projectId: string): Promise<{ model: Model; version: number }> {
@@ -111,6 +129,35 @@ export async function saveModel(ctx: AppContext, userId: string, projectId: stri
 }
 
 /**
+ * saveModelDelta is saveModel for a delta (PATCH): the changes are applied to the current model (the
+ * cached parse of the confirmed revision, else its text parsed once) and the result passes the same
+ * checkModel and the same conditional UPDATE as a full save. Unchanged objects are the stored
+ * model's own, so only changed tables are parsed and written out again. A delta that does not fit
+ * the stored model is a 400 (nothing is guessed).
+ */
+export async function saveModelDelta(ctx: AppContext, userId: string, projectId: string, baseVersion: number, deltaInput: unknown | ModelReader): Promise<{ version: number }> {
+  const current = await state(ctx, userId, projectId, 'editor');
+  if (current.version !== baseVersion) throw conflict(baseVersion, current.model!);
+  const delta = deltaInput instanceof ModelReader ? await deltaInput.read() : deltaInput;
+  mark('body');
+  const entry = current.model!;
+  let base = entry.exact;
+  if (base === undefined) {
+    const parsed = parseModel(JSON.parse(entry.text), { reuse: entry.reuse });
+    // A stored model that no longer parses (written by hand, or by an older pgcanvas): a delta cannot
+    // be applied to it; a full save can replace it.
+    if (!parsed.ok) throw new AppError(409, 'conflict', 'The stored model cannot take a delta; save the whole model (PUT).', { version: entry.version, model: entry });
+    base = entry.exact = parsed.model;
+  }
+  const applied = applyModelDelta(base as unknown as Record<string, unknown>, delta);
+  if (!applied.ok) throw new AppError(400, 'bad_request', `The delta does not fit version ${baseVersion}: ${applied.message}; nothing was stored.`);
+  const checked = await checkModel(applied.model, { reuse: base });
+  mark('check');
+  if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
+  return writeModel(ctx, userId, projectId, checked.model, baseVersion, { checked: true });
+}
+
+/**
  * writeModel is the conditional update itself (also used by restore); baseVersion undefined =
  * unconditional. `checked`: the model is checkModel's output, so later saves may reuse its tables.
  */
@@ -128,7 +175,8 @@ export async function writeModel(ctx: AppContext, userId: string, projectId: str
   const cache = modelCache(ctx.db);
   if (updated.length === 1) {
     const { version, revision: stored } = updated[0]!;
-    cache.put(new CachedModel(projectId, stored, version, text, options.checked ? model : cache.get(projectId)?.reuse));
+    const entry = cache.put(new CachedModel(projectId, stored, version, text, options.checked ? model : cache.get(projectId)?.reuse));
+    if (options.checked) entry.exact = model;
     return { version };
   }
   const current = await state(ctx, userId, projectId, 'viewer');

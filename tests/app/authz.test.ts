@@ -47,6 +47,7 @@ const ROUTES: Record<string, Check> = {
   'POST /api/projects/[id]/duplicate': { access: 'project', path: (i) => `/api/projects/${i.project}/duplicate` },
   'GET /api/projects/[id]/model': { access: 'project', path: (i) => `/api/projects/${i.project}/model` },
   'PUT /api/projects/[id]/model': { access: 'project', path: (i) => `/api/projects/${i.project}/model` },
+  'PATCH /api/projects/[id]/model': { access: 'project', path: (i) => `/api/projects/${i.project}/model` },
   'GET /api/projects/[id]/versions': { access: 'project', path: (i) => `/api/projects/${i.project}/versions` },
   'POST /api/projects/[id]/versions': { access: 'project', path: (i) => `/api/projects/${i.project}/versions` },
   'GET /api/projects/[id]/versions/[versionId]': { access: 'project', path: (i) => `/api/projects/${i.project}/versions/${i.version}` },
