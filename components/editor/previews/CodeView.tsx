@@ -1,31 +1,37 @@
 'use client';
 /**
  * CodeView: a read-only CodeMirror 6 view with SQL or TypeScript highlighting. Text updates are applied
- * as the smallest change (common prefix and suffix kept), so a 600 KB preview updates cheaply;
- * `scrollTo` brings a character offset (a table's CREATE statement) to the top.
+ * as one change: the one the worker sent (`edit`, against the text shown before) or else the smallest
+ * change (common prefix and suffix kept), so a 600 KB preview updates cheaply. SQL is coloured by
+ * lexing only the lines on screen (sqlHighlight.ts, from the restart points `starts`), not by parsing
+ * the whole document; `scrollTo` brings a character offset (a table's CREATE statement) to the top.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { EditorState, Compartment } from '@codemirror/state';
 import { EditorView, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { sql, PostgreSQL } from '@codemirror/lang-sql';
 import { javascript } from '@codemirror/lang-javascript';
 import { oneDark } from '@codemirror/theme-one-dark';
+import { minimalChange } from '@/lib/editor/preview-sql-lexer';
+import { restartPoints, sqlHighlighting, withRestartPoints } from './sqlHighlight';
 
 export type CodeLanguage = 'sql' | 'ts';
 
-function minimalChange(a: string, b: string): { from: number; to: number; insert: string } | undefined {
-  if (a === b) return undefined;
-  let start = 0;
-  const max = Math.min(a.length, b.length);
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) { endA--; endB--; }
-  return { from: start, to: endA, insert: b.slice(start, endB) };
+/** A change the worker computed: `base` is the text it applies to (the previous `text`). */
+export interface TextEdit { readonly base: string; readonly from: number; readonly to: number; readonly insert: string }
+
+interface Props {
+  text: string;
+  language: CodeLanguage;
+  dark: boolean;
+  scrollTo?: { offset: number; nonce: number };
+  label: string;
+  edit?: TextEdit;
+  /** SQL restart points of `text` (see lib/editor/preview-sql-lexer). */
+  starts?: ArrayLike<number>;
 }
 
-export function CodeView({ text, language, dark, scrollTo, label }: { text: string; language: CodeLanguage; dark: boolean; scrollTo?: { offset: number; nonce: number }; label: string }) {
+export function CodeView({ text, language, dark, scrollTo, label, edit, starts }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
@@ -42,7 +48,7 @@ export function CodeView({ text, language, dark, scrollTo, label }: { text: stri
         extensions: [
           lineNumbers(), highlightActiveLine(), EditorState.readOnly.of(true), EditorView.editable.of(false),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          lang.current.of([]), theme.current.of([]),
+          restartPoints, lang.current.of([]), theme.current.of([]),
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
         ],
       }),
@@ -53,7 +59,7 @@ export function CodeView({ text, language, dark, scrollTo, label }: { text: stri
   }, [label]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: lang.current.reconfigure(language === 'sql' ? sql({ dialect: PostgreSQL }) : javascript({ typescript: true })) });
+    view.current?.dispatch({ effects: lang.current.reconfigure(language === 'sql' ? sqlHighlighting() : javascript({ typescript: true })) });
   }, [language, label]);
 
   useEffect(() => {
@@ -64,11 +70,22 @@ export function CodeView({ text, language, dark, scrollTo, label }: { text: stri
   useLayoutEffect(() => {
     const v = view.current;
     if (!v) return;
+    const prev = shown.current;
+    // The worker's change applies when the document holds exactly its base (and no \r, which CodeMirror drops).
+    if (edit && edit.base === prev && !edit.insert.includes('\r') && v.state.doc.length === prev.length) {
+      shown.current = text;
+      v.dispatch({ changes: { from: edit.from, to: edit.to, insert: edit.insert }, effects: withRestartPoints(starts) });
+      return;
+    }
     // CodeMirror stores line breaks as \n: compare in the same form so offsets match its document.
-    const next = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-    const change = minimalChange(shown.current, next);
+    const crlf = text.includes('\r');
+    const next = crlf ? text.replace(/\r\n?/g, '\n') : text;
+    const change = minimalChange(prev, next);
     shown.current = next;
-    if (change) v.dispatch({ changes: change });
+    if (change) v.dispatch({ changes: change, effects: withRestartPoints(crlf ? undefined : starts) });
+    else if (!crlf) v.dispatch({ effects: withRestartPoints(starts) });
+  // edit and starts arrive with their text
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, label]);
 
   useEffect(() => {

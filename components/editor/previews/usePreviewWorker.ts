@@ -8,8 +8,10 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Model } from '@/lib/model';
 import type { EditorStore } from '@/lib/editor/store';
 import { makePatch, type FindingLike, type FromWorker, type PreviewTab } from '../workers/protocol';
+import { WireDecoder, type ReceivedFile } from '../workers/preview-wire';
 
-export type PreviewMessage = FromWorker & { type: 'preview' };
+/** A preview as the panel shows it: the worker's message with its files rebuilt whole. */
+export type PreviewMessage = Omit<FromWorker & { type: 'preview' }, 'files'> & { files: ReceivedFile[] };
 
 /** PreviewSource holds the latest preview outside React state, so only the preview panel re-renders for it. */
 export class PreviewSource {
@@ -44,10 +46,14 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
   useEffect(() => {
     const w = new Worker(new URL('../workers/preview.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
+    const wire = new WireDecoder();
     w.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
       if (msg.type === 'preview') {
-        source.set(msg);
+        const files = wire.decode(msg.tab, msg.files);
+        // An edit against a text this side does not have: ask for whole files and wait for them.
+        if (!files) { w.postMessage({ type: 'resync' }); return; }
+        source.set({ ...msg, files });
         (window as unknown as { __pgcPreview?: unknown }).__pgcPreview = { revision: msg.revision, at: performance.now(), ms: msg.ms };
       } else if (msg.type === 'fixed') {
         onFixedRef.current(msg.model, msg.error);

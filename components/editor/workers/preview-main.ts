@@ -8,6 +8,7 @@ import type { Model } from '@/lib/model';
 import { IncrementalSql } from '@/lib/editor/preview/incremental-sql';
 import { adviseEngine, applyAdvisorFix, drizzleEngine, securityEngine, validateEngine } from './engines';
 import { applyModelPatch, isViewportOnly, type FromWorker, type PreviewFile, type PreviewTab, type ToWorker } from './protocol';
+import { WireEncoder } from './preview-wire';
 
 let model: Model | undefined;
 let revision = 0;
@@ -18,6 +19,7 @@ let target: number | undefined;
 let scheduled = false;
 let findingsTimer: ReturnType<typeof setTimeout> | undefined;
 const sql = new IncrementalSql();
+const wire = new WireEncoder();
 const post = (m: FromWorker) => (self as unknown as Worker).postMessage(m);
 
 function message(e: unknown): string {
@@ -52,7 +54,7 @@ function computePreview(): void {
   } catch (e) {
     error = `The preview cannot be generated yet: ${message(e)}`;
   }
-  post({ type: 'preview', revision: rev, tab, files, offsets, ms: performance.now() - start, error });
+  post({ type: 'preview', revision: rev, tab, files: wire.encode(tab, files), offsets, ms: performance.now() - start, error });
 }
 
 async function computeFindings(): Promise<void> {
@@ -90,6 +92,7 @@ export function handleMessage(msg: ToWorker): void {
       schedule(findings);
     } break;
     case 'request': tab = msg.tab; target = msg.target; schedule(); break;
+    case 'resync': wire.reset(); schedule(false); break;
     case 'fix': {
       if (!model || msg.revision !== revision) { post({ type: 'fixed', revision: msg.revision, findingId: msg.findingId, error: 'the model changed meanwhile; try again' }); break; }
       try {

@@ -17,12 +17,28 @@ export type ToWorker =
   | { type: 'model'; revision: number; model: Model }
   | { type: 'patch'; revision: number; patch: ModelPatch }
   | { type: 'request'; tab: PreviewTab; target?: number }
-  | { type: 'fix'; revision: number; findingId: string };
+  | { type: 'fix'; revision: number; findingId: string }
+  /** The editor lost the text an edit applies to: send every file whole next time. */
+  | { type: 'resync' };
 
 export interface PreviewFile {
   readonly name: string;
   readonly content: string;
   readonly note?: string;
+  /** SQL files: restart points of `content` for the highlighter (lib/editor/preview-sql-lexer). */
+  readonly starts?: readonly number[];
+}
+
+/**
+ * A file as the worker posts it: whole (`content`), or as one change against the same file of the
+ * same tab in the previous preview message (`edit`), so a one-word rename does not copy 600 KB.
+ */
+export interface WireFile {
+  readonly name: string;
+  readonly content?: string;
+  readonly edit?: { readonly from: number; readonly to: number; readonly insert: string };
+  readonly note?: string;
+  readonly starts?: readonly number[];
 }
 
 export interface FindingLike {
@@ -38,7 +54,7 @@ export interface FindingLike {
 }
 
 export type FromWorker =
-  | { type: 'preview'; revision: number; tab: PreviewTab; files: PreviewFile[]; offsets?: Record<string, number>; ms: number; error?: string }
+  | { type: 'preview'; revision: number; tab: PreviewTab; files: WireFile[]; offsets?: Record<string, number>; ms: number; error?: string }
   | { type: 'fixed'; revision: number; findingId: string; model?: Model; error?: string }
   | { type: 'findings'; revision: number; findings: FindingLike[]; available: { validate: boolean; advisor: boolean }; error?: string };
 
