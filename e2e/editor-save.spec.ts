@@ -4,7 +4,9 @@
  * nothing lost once back online; a conflict between two tabs (409: the second tab is told, keeps its
  * edits until the user decides, can download them, load the other save or overwrite it after a
  * confirmation); a failing server is named and retried; panning alone saves nothing and so never
- * causes a conflict.
+ * causes a conflict. After a page's first save (the whole model, PUT) edits are sent as deltas
+ * (PATCH, docs/api.md), so the offline, retry and conflict cases below run on deltas too; a delta the
+ * server refuses (400, or 405 from a server without PATCH) is sent again as the whole model.
  */
 import { expect, type Page } from '@playwright/test';
 import { api, createProject, signedIn as test } from './fixtures';
@@ -42,11 +44,20 @@ async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
 }
 
-/** Counts the PUTs of the model (the autosave) the page sends from now on. */
+/** Counts the saves of the model (the autosave: PUT or PATCH) the page sends from now on. */
 function countSaves(page: Page, id: string): { count: () => number } {
   let n = 0;
-  page.on('request', (r) => { if (r.method() === 'PUT' && r.url().endsWith(`/api/projects/${id}/model`)) n++; });
+  page.on('request', (r) => { if ((r.method() === 'PUT' || r.method() === 'PATCH') && r.url().endsWith(`/api/projects/${id}/model`)) n++; });
   return { count: () => n };
+}
+
+/** Records the saves (method, body) the page sends from now on. */
+function recordSaves(page: Page, id: string): { method: string; body: string }[] {
+  const sent: { method: string; body: string }[] = [];
+  page.on('request', (r) => {
+    if ((r.method() === 'PUT' || r.method() === 'PATCH') && r.url().endsWith(`/api/projects/${id}/model`)) sent.push({ method: r.method(), body: r.postData() ?? '' });
+  });
+  return sent;
 }
 
 test('an edit autosaves (Unsaved changes, Saving, Saved) and the reload shows it', async ({ page }) => {
@@ -88,11 +99,72 @@ test('an edit autosaves (Unsaved changes, Saving, Saved) and the reload shows it
   expect((await storedTables(page, id)).names).toEqual(['orders']);
 });
 
+test('after the first save, edits go as deltas (PATCH with only what changed); a refused delta is sent whole', async ({ page }) => {
+  const { id } = await createProject(page, { name: 'e2e delta', example: 'shop' });
+  await open(page, id);
+  const sent = recordSaves(page, id);
+  await addTable(page, 'first_edit');
+  await expect(status(page)).toHaveText('Saved');
+  expect(sent[0]!.method).toBe('PUT');
+  const whole = sent[0]!.body.length;
+  const before = sent.length;
+  await addTable(page, 'second_edit');
+  await expect(status(page)).toHaveText('Saved');
+  const deltas = sent.slice(before);
+  expect(deltas.length).toBeGreaterThan(0);
+  for (const d of deltas) {
+    expect(d.method).toBe('PATCH');
+    const body = JSON.parse(d.body);
+    expect(body.model).toBeUndefined();
+    // One new table (and the layout), not the example's other tables.
+    expect(body.changes.tables.put).toHaveLength(1);
+    expect(d.body.length).toBeLessThan(whole / 2);
+  }
+  expect(JSON.parse(deltas.at(-1)!.body).changes.tables.put[0].name).toBe('second_edit');
+  const stored = await api(page, 'GET', `/api/projects/${id}/model`);
+  expect(stored.body.version).toBe(1 + sent.length);
+  expect(stored.body.model.tables.map((t: { name: string }) => t.name)).toEqual(expect.arrayContaining(['first_edit', 'second_edit', 'orders']));
+
+  // The server refuses the next delta (400: it does not fit): the same edit goes again as the whole model.
+  let refused = 0;
+  await page.route(`**/api/projects/${id}/model`, async (route) => {
+    if (route.request().method() === 'PATCH' && refused === 0) {
+      refused++;
+      await route.fulfill({ status: 400, contentType: 'application/json', body: '{"error":{"code":"bad_request","message":"does not fit"}}' });
+      return;
+    }
+    await route.continue();
+  });
+  const mark = sent.length;
+  await addTable(page, 'after_refusal');
+  await expect(status(page)).toHaveText('Saved');
+  expect(refused).toBe(1);
+  expect(sent.slice(mark).map((x) => x.method).slice(0, 2)).toEqual(['PATCH', 'PUT']);
+  // A server without PATCH (405): whole models from then on.
+  await page.unrouteAll();
+  let notAllowed = 0;
+  await page.route(`**/api/projects/${id}/model`, async (route) => {
+    if (route.request().method() === 'PATCH') { notAllowed++; await route.fulfill({ status: 405, body: '' }); return; }
+    await route.continue();
+  });
+  await addTable(page, 'old_server');
+  await expect(status(page)).toHaveText('Saved');
+  await addTable(page, 'old_server_again');
+  await expect(status(page)).toHaveText('Saved');
+  await page.unrouteAll();
+  expect(notAllowed).toBe(1);
+  await page.reload();
+  for (const name of ['first_edit', 'second_edit', 'after_refusal', 'old_server', 'old_server_again']) await expect(tableNode(page, name)).toBeVisible();
+  // Every save but the two answered by the route above was stored, once.
+  expect((await api(page, 'GET', `/api/projects/${id}/model`)).body.version).toBe(1 + sent.length - 2);
+});
+
 test('offline: the edit is kept, shown as not saved with a retry, and saved once online again', async ({ page, context }) => {
   const { id } = await createProject(page, { name: 'e2e offline' });
   await open(page, id);
   await addTable(page, 'kept_before');
   await expect(status(page)).toHaveText('Saved');
+  const sent = recordSaves(page, id);
 
   await context.setOffline(true);
   await addTable(page, 'made_offline');
@@ -115,6 +187,9 @@ test('offline: the edit is kept, shown as not saved with a retry, and saved once
   await status(page).getByRole('button', { name: 'Retry now' }).click({ timeout: 5_000 }).catch(() => undefined);
   await expect(status(page)).toHaveText('Saved', { timeout: 35_000 });
   expect((await storedTables(page, id)).names).toEqual(['also_offline', 'kept_before', 'made_offline']);
+  // What was retried and stored was a delta.
+  expect(sent.length).toBeGreaterThan(1);
+  expect(sent.every((x) => x.method === 'PATCH')).toBe(true);
   await page.reload();
   for (const name of ['kept_before', 'made_offline', 'also_offline']) await expect(tableNode(page, name)).toBeVisible();
 });
@@ -217,8 +292,10 @@ test('conflict between two tabs: the second save is refused, told, and nothing i
   await expect(status(other)).toHaveText('Saved');
   expect(await storedTables(page, id)).toEqual({ version: afterA + 1, names: ['from_b', 'from_b_too'] });
 
-  // Now A is behind: its next edit conflicts, and A loads the current version (B's) after confirming.
+  // Now A is behind: its next edit (a delta) conflicts, and A loads the current version (B's) after confirming.
+  const refusedA = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/model`));
   await addTable(page, 'a_again');
+  expect((await refusedA).status()).toBe(409);
   const conflictA = page.getByRole('alertdialog', { name: 'save conflict' });
   await expect(conflictA).toContainText(`(version ${afterA + 1})`);
   page.once('dialog', (d) => { void d.accept(); });

@@ -5,10 +5,16 @@
  * overwrite after confirmation); 422 = the server refused the model (listed); network trouble =
  * offline, retried with back-off. An edit is never dropped silently: the page warns before unload
  * while anything is unsaved. Panning and zooming alone are not edits (see dirty.ts).
+ *
+ * Saves send a delta (PATCH: the tables, enums, ... that changed since the saved model, see
+ * docs/api.md) once the saved model is known to be exactly the server's (after this page's first full
+ * save, or a model loaded from the server); otherwise, and whenever the server cannot take the delta
+ * (400: it does not fit; 405: a server without PATCH), the whole model (PUT).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Model } from '@/lib/model';
 import type { EditorStore } from '@/lib/editor/store';
+import { diffModel } from '@/lib/projects/model-delta';
 import { differsBeyondViewport } from './dirty';
 
 export type SaveStatus =
@@ -45,6 +51,10 @@ export function useAutosave(projectId: string, store: EditorStore, initialVersio
   const inFlight = useRef(false);
   const blocked = useRef(false);
   const backoff = useRef(2000);
+  /** savedModel is exactly what the server holds at `version` (a model it stored from us, or sent us). */
+  const exact = useRef(false);
+  /** False once the server answered a PATCH with 405 (it predates delta saves). */
+  const patchSupported = useRef(true);
 
   const save = useCallback(async (force = false): Promise<void> => {
     if (readOnly || inFlight.current || (blocked.current && !force)) return;
@@ -53,15 +63,22 @@ export function useAutosave(projectId: string, store: EditorStore, initialVersio
     inFlight.current = true;
     setStatus({ kind: 'saving' });
     try {
-      const res = await fetch(`/api/projects/${encodeURIComponent(projectId)}/model`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json', 'if-match': `"${version.current}"` },
-        body: JSON.stringify({ model: snap.model }),
-      });
+      const url = `/api/projects/${encodeURIComponent(projectId)}/model`;
+      const headers = { 'content-type': 'application/json', 'if-match': `"${version.current}"` };
+      let res: Response | undefined;
+      if (exact.current && patchSupported.current) {
+        const delta = diffModel(savedModel.current as unknown as Record<string, unknown>, snap.model as unknown as Record<string, unknown>);
+        res = await fetch(url, { method: 'PATCH', headers, body: JSON.stringify(delta) });
+        // A delta the server cannot take is not the user's problem: send the whole model instead.
+        if (res.status === 405) patchSupported.current = false;
+        if (res.status === 405 || res.status === 400) { exact.current = false; res = undefined; }
+      }
+      res ??= await fetch(url, { method: 'PUT', headers, body: JSON.stringify({ model: snap.model }) });
       const body = await res.json().catch(() => ({})) as { version?: number; model?: Model; findings?: { message: string; path?: string }[]; error?: { message?: string } };
       if (res.ok && typeof body.version === 'number') {
         version.current = body.version;
         savedModel.current = snap.model;
+        exact.current = true;
         backoff.current = 2000;
         blocked.current = false;
         const again = unsaved();
@@ -123,6 +140,7 @@ export function useAutosave(projectId: string, store: EditorStore, initialVersio
   const reloadRemote = useCallback((remote: { version: number; model: Model }) => {
     version.current = remote.version;
     savedModel.current = remote.model;
+    exact.current = true;
     store.load(remote.model);
     blocked.current = false;
     setStatus({ kind: 'saved' });
@@ -131,6 +149,8 @@ export function useAutosave(projectId: string, store: EditorStore, initialVersio
   /** Conflict: keep ours, based on their version (the caller confirmed). */
   const overwrite = useCallback((remoteVersion: number) => {
     version.current = remoteVersion;
+    // savedModel is not the model of remoteVersion: the overwrite sends the whole model.
+    exact.current = false;
     blocked.current = false;
     void save(true);
   }, [save]);
