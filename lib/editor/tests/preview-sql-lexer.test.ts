@@ -108,4 +108,20 @@ describe('preview SQL lexer', () => {
       else expect(a.slice(0, c!.from) + c!.insert + a.slice(c!.to)).toBe(b);
     }));
   });
+
+  it('minimalChange keeps the longest common prefix and suffix of long texts (compared in chunks)', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 40 }), fc.integer({ min: 100, max: 600 }), fc.nat(), fc.nat(), fc.string({ maxLength: 3000 }), (unit, times, i, j, insert) => {
+      const a = unit.repeat(times);
+      const from = Math.min(i, j) % (a.length + 1);
+      const to = from + (Math.max(i, j) - Math.min(i, j)) % Math.min(5000, a.length - from + 1);
+      const b = a.slice(0, from) + insert + a.slice(to);
+      const c = minimalChange(a, b);
+      if (a === b) return expect(c).toBeUndefined();
+      let prefix = 0;
+      while (prefix < Math.min(a.length, b.length) && a[prefix] === b[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < Math.min(a.length, b.length) - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+      expect(c).toEqual({ from: prefix, to: a.length - suffix, insert: b.slice(prefix, b.length - suffix) });
+    }), { numRuns: 200 });
+  });
 });
