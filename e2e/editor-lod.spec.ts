@@ -34,6 +34,9 @@ test('zoomed out, the diagram is one canvas that selects and zooms like the tabl
   await expect(page.locator('.react-flow__node-table')).toHaveCount(0);
   await expect.poll(() => zoom(page)).toBeLessThan(0.45);
   await page.waitForTimeout(400); // the fit animation (200 ms) settles
+  // Every table is in view: the canvas says it painted all of them and a line per foreign key.
+  await expect(canvas).toHaveAttribute('data-painted-tables', String(TABLES));
+  await expect(canvas).toHaveAttribute('data-painted-edges', String(model.tables.reduce((n, t) => n + (t.foreignKeys?.length ?? 0), 0)));
   const inspector = page.getByRole('complementary', { name: 'inspector' });
   const heading = inspector.getByRole('heading', { level: 2 });
 

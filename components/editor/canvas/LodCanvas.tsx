@@ -39,7 +39,8 @@ function readPalette(el: Element): Palette {
 const MIN_TEXT_PX = 5;
 const NAME_FONT = 42;
 
-function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: readonly FkEdge[], transform: readonly [number, number, number], pal: Palette): void {
+/** paint draws the part of the diagram in view; returns how many tables and lines it drew. */
+function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: readonly FkEdge[], transform: readonly [number, number, number], pal: Palette): { tables: number; lines: number } {
   const dpr = window.devicePixelRatio || 1;
   const w = canvas.clientWidth;
   const h = canvas.clientHeight;
@@ -48,7 +49,7 @@ function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: r
     canvas.height = Math.round(h * dpr);
   }
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx) return { tables: 0, lines: 0 };
   const [tx, ty, z] = transform;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, w, h);
@@ -61,6 +62,7 @@ function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: r
 
   const lines = new Path2D();
   const hotLines = new Path2D();
+  let lineCount = 0;
   for (const e of edges) {
     if (e.hidden || e.source === e.target) continue;
     const a = byId.get(e.source);
@@ -69,6 +71,7 @@ function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: r
     const ax = a.position.x + a.width / 2, ay = a.position.y + a.height / 2;
     const bx = b.position.x + b.width / 2, by = b.position.y + b.height / 2;
     if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1 || Math.max(ay, by) < y0 || Math.min(ay, by) > y1) continue;
+    lineCount++;
     const path = e.data.highlighted || e.selected ? hotLines : lines;
     path.moveTo(ax, ay);
     path.lineTo(bx, by);
@@ -89,7 +92,7 @@ function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: r
   for (const t of tables) {
     if (t.hidden) continue;
     const { x, y } = t.position;
-    if (x > x1 || y > y1 || x + t.width < x0 || y + t.height < y0) continue;
+    if (x >= x1 || y >= y1 || x + t.width <= x0 || y + t.height <= y0) continue;
     const fill = t.data.color ?? pal.head;
     let p = fills.get(fill);
     if (!p) fills.set(fill, p = new Path2D());
@@ -116,6 +119,7 @@ function paint(canvas: HTMLCanvasElement, tables: readonly TableNode[], edges: r
     ctx.fillStyle = pal.fg;
     for (const t of named) ctx.fillText(t.data.name, t.position.x + t.width / 2, t.position.y + t.height / 2, t.width - 16);
   }
+  return { tables: named.length, lines: lineCount };
 }
 
 /**
@@ -139,7 +143,12 @@ export function LodCanvas({ tables, edges }: { tables: readonly TableNode[]; edg
       // Colours come from the editor's CSS variables; read again only when the theme class changes.
       const key = canvas.closest('.pgc-editor')?.className ?? '';
       if (!palette || key !== paletteKey) { palette = readPalette(canvas); paletteKey = key; }
-      paint(canvas, scene.current.tables, scene.current.edges, storeApi.getState().transform, palette);
+      const transform = storeApi.getState().transform;
+      const drawn = paint(canvas, scene.current.tables, scene.current.edges, transform, palette);
+      // What this paint covered, for tests and bench/canvas.ts (is the view complete?).
+      canvas.dataset.paintedView = transform.join(',');
+      canvas.dataset.paintedTables = String(drawn.tables);
+      canvas.dataset.paintedEdges = String(drawn.lines);
     };
     const schedule = () => { if (!frame) frame = requestAnimationFrame(draw); };
     request.current = schedule;
