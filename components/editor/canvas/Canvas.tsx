@@ -6,8 +6,8 @@
  * LodCanvas instead of DOM nodes; clicks there are hit-tested here (select, Ctrl/Cmd+click adds,
  * Shift+drag selects a rectangle, double-click zooms in on the table).
  */
-import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { Background, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi, type Edge, type Viewport } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Background, ConnectionMode, Controls, getNodesBounds, getViewportForBounds, MiniMap, ReactFlow, useReactFlow, useStore, useStoreApi, type Edge, type Node, type Viewport } from '@xyflow/react';
 import { NODE_WIDTH } from '@/lib/editor/derive';
 import { useEditor, useModel, useSession } from '../context';
 import { EDGE_TYPES, NODE_TYPES } from './types';
@@ -22,10 +22,22 @@ function LowDetailProvider({ children }: { children: ReactNode }) {
   return <LowDetailContext.Provider value={low}><div className={`pgc-lod${low ? ' is-low' : ''}`}>{children}</div></LowDetailContext.Provider>;
 }
 
-/** The minimap; for big models it is left out when zoomed out (everything is in view then, and it costs frames). */
+/**
+ * The minimap; for big models it is left out when zoomed out (everything is in view then, and it costs
+ * frames), and it comes only after the first frame is painted (a thousand minimap nodes are not worth
+ * delaying the diagram for).
+ */
 function LargeModelMiniMap({ large }: { large: boolean }) {
   const low = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
+  const [painted, setPainted] = useState(!large);
+  useEffect(() => {
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setPainted(true), 0); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, [painted]);
   if (large && low) return null;
+  if (!painted) return null;
   return <MiniMap pannable zoomable ariaLabel="minimap" />;
 }
 
@@ -45,6 +57,19 @@ function RevealEffect() {
   return null;
 }
 
+interface FitOptions { padding: number; minZoom: number; maxZoom: number }
+
+/**
+ * openingViewport is the fit view of the diagram in a pane of this size, computed from the nodes' given
+ * sizes the way React Flow's fitView does. Opening on it directly saves a first frame drawn at 0,0 x1,
+ * React Flow's measuring pass before it fits, and a second render of everything in view.
+ */
+function openingViewport(nodes: readonly Node[], width: number, height: number, o: FitOptions): Viewport | undefined {
+  const shown = nodes.filter((n) => !n.hidden && n.width && n.height);
+  if (!shown.length || !width || !height) return undefined;
+  return getViewportForBounds(getNodesBounds(shown), width, height, o.minZoom, o.maxZoom, o.padding);
+}
+
 export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string, 'error' | 'warning'>; largeModel: boolean }) {
   const { store, session, dispatch, readOnly } = useEditor();
   const model = useModel();
@@ -56,7 +81,6 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
   lodTables.current = tables;
   const selectionStart = useRef<{ x: number; y: number } | undefined>(undefined);
   const handlers = useCanvasHandlers();
-  const initialViewport = useRef<Viewport | undefined>(model.layout?.viewport);
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const storeApi = useStoreApi();
@@ -109,10 +133,24 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
     session.select(tablesIn(lodTables.current, { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) }));
   }, [canvasLod, flow, session]);
   const fitViewOptions = useMemo(() => ({ padding: 0.1, minZoom: largeModel ? 0.5 : 0.1, maxZoom: 1.2 }), [largeModel]);
+  // The opening view, fixed before React Flow mounts (a layout effect: no frame is painted without it): the
+  // saved viewport, else the fit view for the pane's size (React Flow's own fitView only if that is unknown).
+  // React Flow's store gets it at once, so the first render already culls nodes and picks the level of detail for it.
+  const [opening, setOpening] = useState<{ viewport?: Viewport; fit: boolean } | undefined>();
+  const openingNodes = useRef(nodes);
+  openingNodes.current = nodes;
+  useLayoutEffect(() => {
+    const el = wrapper.current!;
+    const viewport = store.model.layout?.viewport ?? openingViewport(openingNodes.current, el.clientWidth, el.clientHeight, fitViewOptions);
+    if (viewport) storeApi.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+    setOpening({ viewport, fit: !viewport });
+  // Once, at mount: later model or option changes never move the view by themselves.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div ref={wrapper} className="pgc-canvas" onDoubleClick={onDoubleClick} data-testid="canvas">
-      <LowDetailProvider>
+      {opening && <LowDetailProvider>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -131,8 +169,8 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         connectionMode={ConnectionMode.Loose}
-        defaultViewport={initialViewport.current}
-        fitView={!initialViewport.current}
+        defaultViewport={opening.viewport}
+        fitView={opening.fit}
         fitViewOptions={fitViewOptions}
         minZoom={0.02}
         maxZoom={2}
@@ -153,7 +191,7 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
         <Controls showInteractive={false} />
         <LargeModelMiniMap large={largeModel} />
       </ReactFlow>
-      </LowDetailProvider>
+      </LowDetailProvider>}
     </div>
   );
 }
