@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, check, index, integer, json, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -125,10 +125,15 @@ export const projectMembers = pgTable('project_members', {
  * project_models: the working model of a project (one row per project), with the version counter
  * that optimistic concurrency compares against (`If-Match`). Kept apart from projects so listing
  * projects never reads large JSON.
+ *
+ * `model` is json, not jsonb: the autosave rewrites this row's 200 KB document every few seconds and
+ * reads it back as text, and json stores and returns the text as sent (checked for syntax only), at
+ * about half jsonb's CPU per write and a quarter per read (docs/storage.md). Nothing queries inside
+ * it; the app writes jsonb's canonical text (lib/projects/jsonb-text.ts), so the bytes are the same.
  */
 export const projectModels = pgTable('project_models', {
   projectId: uuid('project_id').primaryKey().references(() => projects.id, { onDelete: 'cascade' }),
-  model: jsonb('model').notNull(),
+  model: json('model').notNull(),
   version: integer('version').notNull().default(1),
   updatedAt: tz('updated_at').notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),

@@ -37,7 +37,7 @@ export class CachedModel {
     readonly projectId: string,
     readonly revision: string,
     readonly version: number,
-    /** The model as `model::text` reads it (jsonb's canonical text). */
+    /** The model as `model::text` reads it (the stored text: jsonb's canonical form, see jsonb-text.ts). */
     readonly text: string,
     /**
      * A model this process checked and stored for the project, not necessarily this revision's:

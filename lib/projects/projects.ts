@@ -8,6 +8,7 @@ import { AppError, type AppContext } from '@/lib/auth';
 import { emptyModel, type Model } from '@/lib/model';
 import { requireRole, type Role } from './access';
 import { checkModel } from './model-check';
+import { modelJsonbText } from './jsonb-text';
 
 export const RETENTION_MS = 30 * 24 * 3600_000;
 
@@ -71,7 +72,8 @@ export async function createProject(ctx: AppContext, userId: string, nameInput: 
   return ctx.db.orm.transaction(async (tx) => {
     const [project] = await tx.insert(tables.projects).values({ name, createdBy: userId, createdAt: now, updatedAt: now }).returning({ id: tables.projects.id });
     await tx.insert(tables.projectMembers).values({ projectId: project!.id, userId, role: 'owner', createdAt: now });
-    const [working] = await tx.insert(tables.projectModels).values({ projectId: project!.id, model, version: 1, updatedAt: now, updatedBy: userId }).returning({ version: tables.projectModels.version });
+    // The canonical text every save writes too (jsonb-text.ts), so every stored version reads back alike.
+    const [working] = await tx.insert(tables.projectModels).values({ projectId: project!.id, model: sql`${modelJsonbText(model)}::json`, version: 1, updatedAt: now, updatedBy: userId }).returning({ version: tables.projectModels.version });
     return { id: project!.id, version: working!.version };
   });
 }

@@ -169,7 +169,7 @@ export async function writeModel(ctx: AppContext, userId: string, projectId: str
     ? eq(pm.projectId, projectId)
     : and(eq(pm.projectId, projectId), eq(pm.version, baseVersion));
   const updated = await ctx.db.orm.update(pm)
-    .set({ model: sql`${text}::jsonb`, version: sql`${pm.version} + 1`, updatedAt: now, updatedBy: userId })
+    .set({ model: sql`${text}::json`, version: sql`${pm.version} + 1`, updatedAt: now, updatedBy: userId })
     .where(where).returning({ version: pm.version, revision });
   mark('update');
   const cache = modelCache(ctx.db);

@@ -255,6 +255,6 @@ describe.each(DATABASE_KINDS)('projects on %s', (kind) => {
     expect((await fresh.call('POST', '/api/session', { body: { email: 'alice@example.com', password: PASSWORD } })).status).toBe(200);
     // Migrations are not re-applied: they are recorded with checksums.
     const applied = await t.app.db.withSession((s) => s.query<{ name: string }>('SELECT name FROM app_migrations ORDER BY name'));
-    expect(applied.rows.map((r) => r.name)).toEqual(['0000_init', '0001_model_versions_immutable']);
+    expect(applied.rows.map((r) => r.name)).toEqual(['0000_init', '0001_model_versions_immutable', '0002_working_model_json']);
   });
 });

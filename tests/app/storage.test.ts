@@ -38,7 +38,7 @@ describe('configuration', () => {
 describe('migrations', () => {
   it('are read in journal order with checksums', () => {
     const migrations = readMigrations();
-    expect(migrations.map((m) => m.name)).toEqual(['0000_init', '0001_model_versions_immutable']);
+    expect(migrations.map((m) => m.name)).toEqual(['0000_init', '0001_model_versions_immutable', '0002_working_model_json']);
     for (const m of migrations) expect(m.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -47,8 +47,8 @@ describe('migrations', () => {
     const [one, two] = await Promise.all([openDatabase(config), openDatabase(config)]);
     try {
       const rows = await one.withSession((s) => s.query<{ name: string }>('SELECT name FROM app_migrations ORDER BY name'));
-      expect(rows.rows.map((r) => r.name)).toEqual(['0000_init', '0001_model_versions_immutable']);
-      expect(await two.migrate()).toEqual({ applied: [], alreadyApplied: ['0000_init', '0001_model_versions_immutable'] });
+      expect(rows.rows.map((r) => r.name)).toEqual(['0000_init', '0001_model_versions_immutable', '0002_working_model_json']);
+      expect(await two.migrate()).toEqual({ applied: [], alreadyApplied: ['0000_init', '0001_model_versions_immutable', '0002_working_model_json'] });
     } finally {
       await one.close();
       await two.close();

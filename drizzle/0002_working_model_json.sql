@@ -1,0 +1,1 @@
+ALTER TABLE "project_models" ALTER COLUMN "model" SET DATA TYPE json;
