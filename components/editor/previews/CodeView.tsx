@@ -1,7 +1,7 @@
 'use client';
 /**
  * CodeView: a read-only CodeMirror 6 view with SQL or TypeScript highlighting. Text updates are applied
- * as one change: the one the worker sent (`edit`, against the text shown before) or else the smallest
+ * as the changes the worker sent (`edit`, against the text shown before) or else as the smallest
  * change (common prefix and suffix kept), so a 600 KB preview updates cheaply. SQL is coloured by
  * lexing only the lines on screen (sqlHighlight.ts, from the restart points `starts`), not by parsing
  * the whole document; `scrollTo` brings a character offset (a table's CREATE statement) to the top.
@@ -17,8 +17,8 @@ import { restartPoints, sqlHighlighting, withRestartPoints } from './sqlHighligh
 
 export type CodeLanguage = 'sql' | 'ts';
 
-/** A change the worker computed: `base` is the text it applies to (the previous `text`). */
-export interface TextEdit { readonly base: string; readonly from: number; readonly to: number; readonly insert: string }
+/** Changes the worker computed: `base` is the text they apply to (the previous `text`), positions in it. */
+export interface TextEdit { readonly base: string; readonly changes: readonly { readonly from: number; readonly to: number; readonly insert: string }[] }
 
 interface Props {
   text: string;
@@ -71,10 +71,10 @@ export function CodeView({ text, language, dark, scrollTo, label, edit, starts }
     const v = view.current;
     if (!v) return;
     const prev = shown.current;
-    // The worker's change applies when the document holds exactly its base (and no \r, which CodeMirror drops).
-    if (edit && edit.base === prev && !edit.insert.includes('\r') && v.state.doc.length === prev.length) {
+    // The worker's changes apply when the document holds exactly their base (and no \r, which CodeMirror drops).
+    if (edit && edit.base === prev && v.state.doc.length === prev.length && edit.changes.every((c) => !c.insert.includes('\r'))) {
       shown.current = text;
-      v.dispatch({ changes: { from: edit.from, to: edit.to, insert: edit.insert }, effects: withRestartPoints(starts) });
+      v.dispatch({ changes: edit.changes.map((c) => ({ from: c.from, to: c.to, insert: c.insert })), effects: withRestartPoints(starts) });
       return;
     }
     // CodeMirror stores line breaks as \n: compare in the same form so offsets match its document.

@@ -1,10 +1,11 @@
 /**
  * The preview texts on the wire between the worker and the editor. The worker remembers what it last
- * posted per tab and file and posts only the changed range when that is small (a rename in a 600 KB
+ * posted per tab and file and posts only the changed ranges when they are small (a rename in a 600 KB
  * schema.sql); the editor keeps the same texts and rebuilds each file. SQL files also carry their
  * restart points for the highlighter, updated per edit instead of re-lexing the whole text.
  */
-import { minimalChange, restartPoints, updateRestartPoints } from '@/lib/editor/preview-sql-lexer';
+import { restartPoints, updateRestartPoints } from '@/lib/editor/preview-sql-lexer';
+import { applyChanges, textChanges, type Change } from '@/lib/editor/preview-diff';
 import type { PreviewFile, PreviewTab, WireFile } from './protocol';
 
 interface Sent { readonly content: string; readonly starts?: readonly number[] }
@@ -24,17 +25,17 @@ export class WireEncoder {
     const out = files.map((f): WireFile => {
       const prev = before?.get(f.name);
       const note = f.note === undefined ? {} : { note: f.note };
-      const change = prev ? minimalChange(prev.content, f.content) : undefined;
+      const changes = prev ? textChanges(prev.content, f.content) : undefined;
+      const inserted = changes?.reduce((n, c) => n + c.insert.length, 0) ?? 0;
+      // Changes worth sending: fewer characters than half the text.
+      const asEdits = changes !== undefined && inserted * 2 < f.content.length;
       let starts: readonly number[] | undefined;
       if (isSqlTab(tab)) {
-        starts = prev?.starts && prev.content === f.content ? prev.starts
-          : prev?.starts && change ? updateRestartPoints(prev.starts, { from: change.from, to: change.to, insertLength: change.insert.length }, f.content)
-          : restartPoints(f.content);
+        starts = prev?.starts && asEdits ? pointsAfter(prev.content, prev.starts, changes, f.content) : restartPoints(f.content);
       }
       now.set(f.name, { content: f.content, starts });
       const withStarts = starts ? { starts } : {};
-      if (prev && !change) return { name: f.name, edit: { from: 0, to: 0, insert: '' }, ...note, ...withStarts };
-      if (prev && change && change.insert.length * 2 < f.content.length) return { name: f.name, edit: change, ...note, ...withStarts };
+      if (asEdits) return { name: f.name, edits: changes, ...note, ...withStarts };
       return { name: f.name, content: f.content, ...note, ...withStarts };
     });
     this.sent.set(tab, now);
@@ -42,8 +43,21 @@ export class WireEncoder {
   }
 }
 
-/** A file rebuilt on the editor side; `edit` (with the text it applied to) lets the code view apply the same change. */
-export type ReceivedFile = PreviewFile & { readonly edit?: { readonly base: string; readonly from: number; readonly to: number; readonly insert: string } };
+/** The restart points of `next`, from those of `base` and the changes (positions in base) that made it. */
+function pointsAfter(base: string, points: readonly number[], changes: readonly Change[], next: string): readonly number[] {
+  let out = points;
+  let shift = 0;
+  changes.forEach((c, k) => {
+    // The text with changes 0..k applied: the new text up to this change's end, then the old rest.
+    const text = k === changes.length - 1 ? next : next.slice(0, c.from + shift + c.insert.length) + base.slice(c.to);
+    out = updateRestartPoints(out, { from: c.from + shift, to: c.to + shift, insertLength: c.insert.length }, text);
+    shift += c.insert.length - (c.to - c.from);
+  });
+  return out;
+}
+
+/** A file rebuilt on the editor side; `edit` (the text it applied to and the changes) lets the code view apply the same changes. */
+export type ReceivedFile = PreviewFile & { readonly edit?: { readonly base: string; readonly changes: readonly Change[] } };
 
 export class WireDecoder {
   private readonly texts = new Map<PreviewTab, Map<string, string>>();
@@ -60,11 +74,10 @@ export class WireDecoder {
         file = { name: f.name, content: f.content, ...extra };
       } else {
         const base = before?.get(f.name);
-        if (base === undefined || !f.edit || f.edit.to > base.length) { this.texts.delete(tab); return undefined; }
-        const { from, to, insert } = f.edit;
-        const same = from === to && insert === '';
-        const content = same ? base : base.slice(0, from) + insert + base.slice(to);
-        file = { name: f.name, content, ...extra, ...(same ? {} : { edit: { base, from, to, insert } }) };
+        const changes = f.edits;
+        if (base === undefined || !changes || changes.some((c, k) => c.to > base.length || c.from > c.to || (k > 0 && c.from < changes[k - 1]!.to))) { this.texts.delete(tab); return undefined; }
+        const content = changes.length ? applyChanges(base, changes) : base;
+        file = { name: f.name, content, ...extra, ...(changes.length ? { edit: { base, changes } } : {}) };
       }
       now.set(f.name, file.content);
       out.push(file);

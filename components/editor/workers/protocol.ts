@@ -30,13 +30,14 @@ export interface PreviewFile {
 }
 
 /**
- * A file as the worker posts it: whole (`content`), or as one change against the same file of the
- * same tab in the previous preview message (`edit`), so a one-word rename does not copy 600 KB.
+ * A file as the worker posts it: whole (`content`), or as changes against the same file of the same
+ * tab in the previous preview message (`edits`: sorted, positions in that text; none when unchanged),
+ * so a one-word rename does not copy 600 KB.
  */
 export interface WireFile {
   readonly name: string;
   readonly content?: string;
-  readonly edit?: { readonly from: number; readonly to: number; readonly insert: string };
+  readonly edits?: readonly { readonly from: number; readonly to: number; readonly insert: string }[];
   readonly note?: string;
   readonly starts?: readonly number[];
 }
