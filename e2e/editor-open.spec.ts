@@ -2,10 +2,12 @@
  * Opening a project: the canvas is drawn once, directly at the opening view. Without a saved viewport
  * that is the fit view (every table of a small model in the pane, no first frame at 0,0 x1 before it);
  * a big model saved zoomed out opens on the level-of-detail <canvas> at exactly its saved viewport, with
- * no table ever put in the DOM on the way. Opening saves nothing.
+ * no table ever put in the DOM on the way. Opening saves nothing. The handle bounds the canvas gives React
+ * Flow are the ones the DOM has (so its measuring moves no edge), also for name boxes zoomed out.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { generatedModel } from '../lib/editor/fixtures';
+import { NodeDeriver } from '../lib/editor/derive';
 import { api, createProject, signIn } from './fixtures';
 import { saveStatus } from './editor-page';
 
@@ -53,6 +55,26 @@ test('without a saved viewport a project opens fitted, drawn first at the fit an
     expect(b.x + b.width).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
     expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height + 0.5);
   }
+  // Each handle is where the derived geometry says (React Flow's measuring finds nothing to move).
+  const given = new Map(new NodeDeriver().derive(model, { selected: new Set() }).map((n) => [n.id, n.handles]));
+  const measured = await page.locator('.react-flow__node-table').evaluateAll((nodes) => {
+    const zoom = new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a;
+    return nodes.map((n) => {
+      const nb = n.getBoundingClientRect();
+      return { id: n.getAttribute('data-id')!, handles: [...n.querySelectorAll('.react-flow__handle')].map((h) => {
+        const b = h.getBoundingClientRect();
+        return { id: h.getAttribute('data-handleid')!, x: (b.left - nb.left) / zoom, y: (b.top - nb.top) / zoom, width: b.width / zoom, height: b.height / zoom };
+      }) };
+    });
+  });
+  expect(measured).toHaveLength(6);
+  for (const node of measured) {
+    const want = given.get(node.id)!;
+    expect(node.handles.map((h) => h.id)).toEqual(want.map((h) => h.id));
+    node.handles.forEach((h, i) => {
+      for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(h[k] - want[i]![k]), `${node.id} ${h.id} ${k}`).toBeLessThan(0.05);
+    });
+  }
   await page.waitForTimeout(1000); // longer than the autosave delay
   // One transform only, from the first frame that had tables on: the final one.
   const seen = await frames();
@@ -84,4 +106,19 @@ test('a big model saved zoomed out opens on the canvas at its viewport, with no 
   expect(saves()).toBe(0);
   // Reopened, it is still where it was saved (opening wrote nothing).
   expect((await api(page, 'GET', `/api/projects/${id}/model`)).body.model.layout.viewport).toEqual({ x: 40, y: 30, zoom: 0.2 });
+});
+
+test('a small model opened zoomed out (name boxes) draws every foreign key, and still does after zooming in', async ({ page }) => {
+  await signIn(page);
+  const model = generatedModel(20, 10, 1.5);
+  model.layout!.viewport = { x: 0, y: 0, zoom: 0.3 };
+  const fks = model.tables.reduce((n, t) => n + (t.foreignKeys?.length ?? 0), 0);
+  const { id } = await createProject(page, { name: 'e2e open low', model });
+  await page.goto(`/projects/${id}`);
+  await expect(page.locator('.pgc-table-low')).toHaveCount(20);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(fks);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'zoom in' }).click();
+  await expect(page.locator('.pgc-table-low')).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-table .pgc-table-header').first()).toBeVisible();
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(fks);
 });

@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { handleId, headerHandleId, HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, type Badge, type TableNodeData } from '@/lib/editor/derive';
+import { BORDER, handleId, handleX, headerCenterY, headerHandleId, HANDLE_SIZE, HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT, rowCenterY, type Badge, type ColumnRow, type TableNodeData } from '@/lib/editor/derive';
 import { useLowDetail } from './lod';
 
 export type TableFlowNode = Node<TableNodeData, 'table'>;
@@ -21,6 +21,25 @@ const BADGE_TEXT: Record<Badge, { text: string; title: string }> = {
   security: { text: 'SEC', title: 'security mark (password hash, encrypted, personal data or secret)' },
 };
 
+/**
+ * MeasuredHandles: in low detail a table shows only its name, but React Flow still reads its handles from
+ * the DOM when the node mounts, and edges (also after zooming in) need them. So plain invisible boxes
+ * stand where the real handles would be: same ids, sides and bounds, none of React Flow's per-handle hooks.
+ */
+function MeasuredHandles({ rows }: { rows: readonly ColumnRow[] }) {
+  const at = (id: string, side: 'l' | 'r', centerY: number) => (
+    <div key={id} className="source pgc-measured-handle" data-handleid={id} data-handlepos={side === 'l' ? 'left' : 'right'}
+      style={{ left: handleX(side) - BORDER, top: centerY - HANDLE_SIZE / 2 - BORDER }} />
+  );
+  return (
+    <>
+      {at(headerHandleId('l'), 'l', headerCenterY())}
+      {at(headerHandleId('r'), 'r', headerCenterY())}
+      {rows.map((row, i) => [at(handleId(row.id, 'l'), 'l', rowCenterY(i)), at(handleId(row.id, 'r'), 'r', rowCenterY(i))])}
+    </>
+  );
+}
+
 function TableNodeView({ data, selected, width, height }: NodeProps<TableFlowNode>) {
   const low = useLowDetail();
   const qualified = `${data.schemaName}.${data.name}`;
@@ -29,6 +48,7 @@ function TableNodeView({ data, selected, width, height }: NodeProps<TableFlowNod
     return (
       <div className={`pgc-table pgc-table-low${selected ? ' is-selected' : ''}${data.problem ? ` has-${data.problem}` : ''}`} style={{ width, height, ...(data.color ? { borderColor: data.color } : {}) }} data-table-id={data.tableId}>
         <div className="pgc-low-name" style={headerStyle}>{data.name}</div>
+        <MeasuredHandles rows={data.rows} />
       </div>
     );
   }

@@ -5,7 +5,7 @@
  */
 import type { Model, Table } from '@/lib/model';
 import { typeLabel } from '../types';
-import { handleId, headerHandleId, HANDLE_SIZE, HEADER_HEIGHT, NODE_WIDTH, nodeHeight, rowCenterY } from './geometry';
+import { handleId, handleX, headerCenterY, headerHandleId, HANDLE_SIZE, NODE_WIDTH, nodeHeight, rowCenterY } from './geometry';
 
 export type Badge = 'pk' | 'fk' | 'unique' | 'notnull' | 'identity' | 'generated' | 'security';
 
@@ -141,14 +141,17 @@ export class NodeDeriver {
     });
     const height = nodeHeight(rows.length);
     const h = HANDLE_SIZE;
+    const left = handleX('l');
+    const right = handleX('r');
+    const headerY = headerCenterY() - h / 2;
     const handles: HandleSpec[] = [
-      { id: headerHandleId('l'), type: 'source', position: 'left', x: -h / 2, y: HEADER_HEIGHT / 2 - h / 2, width: h, height: h },
-      { id: headerHandleId('r'), type: 'source', position: 'right', x: NODE_WIDTH - h / 2, y: HEADER_HEIGHT / 2 - h / 2, width: h, height: h },
+      { id: headerHandleId('l'), type: 'source', position: 'left', x: left, y: headerY, width: h, height: h },
+      { id: headerHandleId('r'), type: 'source', position: 'right', x: right, y: headerY, width: h, height: h },
     ];
     rows.forEach((r, i) => {
       const y = rowCenterY(i) - h / 2;
-      handles.push({ id: handleId(r.id, 'l'), type: 'source', position: 'left', x: -h / 2, y, width: h, height: h });
-      handles.push({ id: handleId(r.id, 'r'), type: 'source', position: 'right', x: NODE_WIDTH - h / 2, y, width: h, height: h });
+      handles.push({ id: handleId(r.id, 'l'), type: 'source', position: 'left', x: left, y, width: h, height: h });
+      handles.push({ id: handleId(r.id, 'r'), type: 'source', position: 'right', x: right, y, width: h, height: h });
     });
     const data: TableNodeData = {
       tableId: table.id, name: table.name, schemaName: o.schemaName, color: o.color, rows,

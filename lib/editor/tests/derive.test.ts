@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EdgeDeriver, NodeDeriver, nodeHeight, HEADER_HEIGHT, ROW_HEIGHT } from '../derive';
+import { EdgeDeriver, NodeDeriver, nodeHeight, HEADER_HEIGHT, NODE_WIDTH, ROW_HEIGHT } from '../derive';
 import { runCommand } from '../commands';
 import { generatedModel, shopModel } from '../fixtures';
 import { findInModel } from '../search';
@@ -15,7 +15,10 @@ describe('derived canvas nodes and edges', () => {
     expect(orders.height).toBe(nodeHeight(5));
     expect(orders.measured).toEqual({ width: orders.width, height: orders.height });
     const h = orders.handles.find((x) => x.id === 'col_orders_total:r')!;
-    expect(h.y + h.height / 2).toBe(HEADER_HEIGHT + 3 * ROW_HEIGHT + ROW_HEIGHT / 2);
+    // Inside the 1px table border, below the row's 1px top border (what the DOM measures: see editor.css).
+    expect(h.y + h.height / 2).toBe(1 + HEADER_HEIGHT + 3 * ROW_HEIGHT + 1 + (ROW_HEIGHT - 1) / 2);
+    expect(h.x).toBe(NODE_WIDTH - 1 - h.width / 2);
+    expect(orders.handles.find((x) => x.id === 'header:l')).toMatchObject({ x: 1 - h.width / 2, y: 1 + HEADER_HEIGHT / 2 - h.height / 2 });
     expect(orders.data.rows.map((r) => r.name)).toEqual(['id', 'user_id', 'status', 'total', 'created_at']);
     expect(orders.data.rows[0]!.badges).toEqual(['pk', 'notnull', 'identity']);
     expect(orders.data.rows[2]!.type).toBe('order_status');
