@@ -88,6 +88,18 @@ function badgesOf(table: Table, col: Table['columns'][number], fkCols: Set<strin
 
 interface Cached { key: unknown[]; node: TableNode; rowOf: Map<string, number> }
 
+/** Positions in a node's memo key that `restyled` can apply without building the node again. */
+const RESTYLE_KEYS = new Set([3, 4, 5, 7, 9, 10]);
+
+interface Restyle { pos: { x: number; y: number }; color?: string; hidden: boolean; selected: boolean; problem?: 'error' | 'warning' }
+
+/** restyled is `n` moved, recoloured, shown or hidden, (de)selected or with another problem; rows and handles shared. */
+function restyled(n: TableNode, o: Restyle): TableNode {
+  const data = n.data.color === o.color && n.data.problem === o.problem ? n.data : { ...n.data, color: o.color, problem: o.problem };
+  const { hidden: _wasHidden, ...rest } = n;
+  return { ...rest, position: { x: o.pos.x, y: o.pos.y }, data, selected: o.selected, ...(o.hidden ? { hidden: true } : {}) };
+}
+
 export class NodeDeriver {
   private cache = new Map<string, Cached>();
   private last: TableNode[] = [];
@@ -115,6 +127,14 @@ export class NodeDeriver {
       if (prev && prev.key.every((k, i) => k === key[i])) {
         next.set(table.id, prev);
         out.push(prev.node);
+        continue;
+      }
+      if (prev && prev.key.every((k, i) => RESTYLE_KEYS.has(i) || k === key[i])) {
+        // Only where it is, its colour, visibility, selection or problem changed (findings for every table,
+        // select all, a drag): a new node object, but the rows and handles are kept, not built again.
+        const node = restyled(prev.node, { pos, color: layout?.color, hidden, selected: session.selected.has(table.id), problem: session.problems?.get(table.id) });
+        next.set(table.id, { key, node, rowOf: prev.rowOf });
+        out.push(node);
         continue;
       }
       const built = this.build(model, table, parent, { pos, collapsed, hidden, session, schemaName: schemaNames.get(table.schemaId) ?? '?', color: layout?.color });

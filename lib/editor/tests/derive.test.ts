@@ -35,6 +35,26 @@ describe('derived canvas nodes and edges', () => {
     expect(b.find((n) => n.id === 'tbl_orders')).not.toBe(a.find((n) => n.id === 'tbl_orders'));
   });
 
+  it('a problem, selection, move or colour alone gives a new node that shares its rows and handles (same as building it anew)', () => {
+    const d = new NodeDeriver();
+    const m = shopModel();
+    const a = d.derive(m, session).find((n) => n.id === 'tbl_orders')!;
+    const problems = new Map([['tbl_orders', 'warning' as const]]);
+    const moved = runCommand(m, { type: 'moveTables', positions: { tbl_orders: { x: 500, y: 40 } } });
+    if (!moved.ok) throw new Error(moved.error.message);
+    const colored = { ...moved.model, layout: { ...moved.model.layout, tables: { ...moved.model.layout!.tables, tbl_orders: { x: 500, y: 40, color: '#10b981' } } } };
+    const change = { selected: new Set(['tbl_orders']), problems, schemaFilter: new Set(['sch_app']) };
+    const b = d.derive(colored, change).find((n) => n.id === 'tbl_orders')!;
+    expect(b).not.toBe(a);
+    expect(b.data.rows).toBe(a.data.rows);
+    expect(b.handles).toBe(a.handles);
+    expect(b).toEqual(new NodeDeriver().derive(colored, change).find((n) => n.id === 'tbl_orders'));
+    expect(b).toMatchObject({ position: { x: 500, y: 40 }, selected: true, hidden: true, data: { problem: 'warning', color: '#10b981' } });
+    const c = d.derive(colored, session).find((n) => n.id === 'tbl_orders')!;
+    expect(c).toEqual(new NodeDeriver().derive(colored, session).find((n) => n.id === 'tbl_orders'));
+    expect('hidden' in c).toBe(false);
+  });
+
   it('hands back the same arrays when nothing changed, and the same edges array after a rename that moves no edge', () => {
     const nodes = new NodeDeriver();
     const edges = new EdgeDeriver();
