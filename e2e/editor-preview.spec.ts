@@ -3,7 +3,8 @@
  * where it is shown (also far down, after a jump to a selected table), follows a rename typed in the
  * inspector, scrolls to the selected table's CREATE TABLE, switches PostgreSQL target (an error for
  * a feature the target lacks, then the SQL again), copies and downloads what it shows, and the
- * Drizzle and Security tabs show their files (Security's SQL coloured too).
+ * Drizzle and Security tabs show their files (Security's SQL coloured too). Problems (validation and
+ * advisor, computed in their own worker) follow edits, and an advisor fix applies.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { generatedModel } from '../lib/editor/fixtures';
@@ -104,4 +105,26 @@ test('Drizzle and Security tabs show their files', async ({ page }) => {
   await expect(security.locator('.pgc-tok-string', { hasText: '$do$' }).first()).toBeVisible();
   await page.getByRole('tab', { name: 'SQL' }).click();
   await expect(line(page, 'CREATE TABLE "public"."table_0"').locator('.pgc-tok-keyword').first()).toHaveText('CREATE');
+});
+
+test('problems come from their own worker and follow edits; an advisor fix applies and the SQL shows it', async ({ page }) => {
+  const { id } = await createProject(page, { name: 'e2e preview problems', model: generatedModel(4, 4, 1) });
+  await openEditor(page, id);
+  const problemsTab = page.getByRole('tab', { name: /^Problems/ });
+  await expect(problemsTab).toHaveText(/Problems \(0 errors, [1-9]\d* warnings?\)/);
+  const warnings = async () => Number((await problemsTab.textContent())!.match(/(\d+) warnings?/)![1]);
+  const before = await warnings();
+  await problemsTab.click();
+  const fix = page.getByRole('button', { name: /^Fix: / }).first();
+  await expect(fix).toBeVisible();
+  await fix.click();
+  // The fix is an edit like any other: the advisor no longer reports it, the SQL preview has it.
+  await expect.poll(warnings).toBeLessThan(before);
+  await page.getByRole('tab', { name: 'Preview', exact: true }).click();
+  await expect(sqlView(page).locator('.cm-content')).toContainText('CREATE INDEX');
+  // An error typed in the inspector shows up in the problems (validation runs in the findings worker).
+  await page.getByRole('combobox', { name: 'find table or column' }).fill('table_1');
+  await page.keyboard.press('Enter');
+  await inspector(page).getByLabel('column 2 name').fill('id');
+  await expect(problemsTab).toHaveText(/Problems \([1-9]\d* errors?/);
 });

@@ -1,7 +1,9 @@
 'use client';
 /**
- * usePreviewWorker runs the preview worker for the editor: sends the model once and then patches,
- * asks for the open tab, and returns the latest preview and findings. `lastEditAt` lets the benchmark
+ * usePreviewWorker runs the editor's two workers, previews and findings (validation and advisor, in
+ * their own worker so that a long validation never delays a preview): sends the model once and then
+ * patches to the preview worker, which passes them on, asks for the open tab, and returns the latest
+ * preview and findings. `lastEditAt` lets the benchmark
  * (and the status line) measure edit -> preview latency.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -40,14 +42,21 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
   const [source] = useState(() => new PreviewSource());
   const [state, setState] = useState<PreviewState>({ source, findings: [], available: { validate: false, advisor: false }, findingsRevision: -1 });
   const worker = useRef<Worker | null>(null);
+  const findingsWorker = useRef<Worker | null>(null);
   const onFixedRef = useRef(onFixed);
   onFixedRef.current = onFixed;
 
   useEffect(() => {
     const w = new Worker(new URL('../workers/preview.worker.ts', import.meta.url), { type: 'module' });
+    const f = new Worker(new URL('../workers/findings.worker.ts', import.meta.url), { type: 'module' });
     worker.current = w;
+    findingsWorker.current = f;
+    // The preview worker passes the model and its patches on to the findings worker.
+    const channel = new MessageChannel();
+    w.postMessage({ type: 'port', port: channel.port1 }, [channel.port1]);
+    f.postMessage({ type: 'port', port: channel.port2 }, [channel.port2]);
     const wire = new WireDecoder();
-    w.onmessage = (e: MessageEvent<FromWorker>) => {
+    f.onmessage = w.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;
       if (msg.type === 'preview') {
         const files = wire.decode(msg.tab, msg.files);
@@ -70,12 +79,13 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
       last = snap.model;
       w.postMessage({ type: 'patch', revision: snap.revision, patch });
     });
-    return () => { unsubscribe(); w.terminate(); worker.current = null; };
+    return () => { unsubscribe(); w.terminate(); f.terminate(); worker.current = null; findingsWorker.current = null; };
   }, [store, source]);
 
   useEffect(() => {
     worker.current?.postMessage({ type: 'request', tab, target });
+    findingsWorker.current?.postMessage({ type: 'request', tab, target });
   }, [tab, target]);
 
-  return { ...state, requestFix: (findingId: string) => worker.current?.postMessage({ type: 'fix', revision: store.getSnapshot().revision, findingId }) };
+  return { ...state, requestFix: (findingId: string) => findingsWorker.current?.postMessage({ type: 'fix', revision: store.getSnapshot().revision, findingId }) };
 }

@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 /**
- * The preview worker entry. The SQL parser starts fetching its WASM as soon as its module is evaluated,
- * so the fetch shim must run first: everything else is loaded with a dynamic import after it, and
+ * The preview worker entry (SQL, Drizzle and Security previews, see preview-main.ts). It never parses
+ * SQL, so the parser's WASM, which starts loading when its module is evaluated, is kept from loading
+ * (no-parser-shim.ts, imported first); everything else is loaded with a dynamic import after it, and
  * messages that arrive meanwhile are queued.
  */
-import './wasm-shim';
+import './no-parser-shim';
 import type { ToWorker } from './protocol';
 
 const queue: ToWorker[] = [];

@@ -1,6 +1,7 @@
 /**
- * Messages between the editor and the preview worker. The editor sends the model once, then only what
- * changed (top-level fields and changed tables by id), so a 1,000-table model is not copied per edit.
+ * Messages between the editor and its two workers (previews; findings). The editor sends the model
+ * once, then only what changed (top-level fields and changed tables by id), so a 1,000-table model is
+ * not copied per edit; the preview worker passes them on to the findings worker.
  */
 import type { Model, Table } from '@/lib/model';
 
@@ -19,7 +20,9 @@ export type ToWorker =
   | { type: 'request'; tab: PreviewTab; target?: number }
   | { type: 'fix'; revision: number; findingId: string }
   /** The editor lost the text an edit applies to: send every file whole next time. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  /** To the preview worker: where to pass model messages on; to the findings worker: where they arrive. */
+  | { type: 'port'; port: MessagePort };
 
 export interface PreviewFile {
   readonly name: string;
