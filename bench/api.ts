@@ -256,7 +256,13 @@ async function runBackend(kind: string): Promise<void> {
       await c.end();
     };
   }
-  const app = await startApp(env);
+  let app: Awaited<ReturnType<typeof startApp>>;
+  try {
+    app = await startApp(env);
+  } catch (error) {
+    await cleanup(); // the bench database would otherwise stay behind
+    throw error;
+  }
   try {
     const origin = { origin: app.base, 'content-type': 'application/json' };
     const setup = await fetch(`${app.base}/api/setup`, { method: 'POST', headers: origin, body: JSON.stringify({ email: 'bench@example.com', password: 'bench password 1234' }) });
