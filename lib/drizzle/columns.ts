@@ -7,7 +7,8 @@ import { utf8ByteLength, type Column, type ColumnType, type Identity, type Table
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { EmitContext } from './context';
 import { builtinTypeSql, tableSql, typeSql } from './sql-fragments';
-import { sqlTemplate, tsNumeric, tsString } from './ts';
+import type { TextBuilder } from '@/lib/sql/text';
+import { addSqlTemplate, addString, tsNumeric, tsString } from './ts';
 
 /**
  * Type prefixes drizzle-kit 0.31 writes unquoted (its `parseType`); any other type name it wraps in one
@@ -30,63 +31,91 @@ function customData(sqlType: string): string {
   return sqlType === 'bytea' ? 'Uint8Array' : 'string';
 }
 
-function n(v: number | undefined): string | undefined {
-  return v === undefined ? undefined : String(v);
+/**
+ * addOption writes one `key: value` of a builder's options argument: `, { ` before the first, `, `
+ * before the others. It returns true (options started); the caller closes them with ` }`.
+ */
+function addOption(out: TextBuilder, started: boolean, key: string, value: string): true {
+  out.add(started ? ', ' : ', { ').add(key).add(': ').add(value);
+  return true;
 }
 
-/** entry appends `key: value` to an option list when the value is set. */
-function entry(list: string, key: string, value: string | undefined): string {
-  if (value === undefined) return list;
-  return list === '' ? `${key}: ${value}` : `${list}, ${key}: ${value}`;
+function closeOptions(out: TextBuilder, started: boolean): TextBuilder {
+  return started ? out.add(' })') : out.add(')');
 }
 
-/** opts renders a builder's options argument, or nothing when no option is set. */
-function opts(list: string): string {
-  return list === '' ? '' : `, { ${list} }`;
-}
-
-/** typeBuilder is the builder call for the column's type, without modifiers (and without `.array()`). */
-function typeBuilder(ctx: EmitContext, column: Column): string {
-  const name = tsString(column.name);
+/** addTypeBuilder writes the builder call for the column's type, without modifiers (and without `.array()`). */
+function addTypeBuilder(out: TextBuilder, ctx: EmitContext, column: Column): void {
   const type = column.type;
   switch (type.kind) {
     case 'enum':
-      return `${ctx.enumVars.get(type.enumId) ?? 'missingEnum'}(${name})`;
+      addString(out.add(ctx.enumVars.get(type.enumId) ?? 'missingEnum').add('('), column.name).add(')');
+      return;
     case 'custom':
-      return `${ctx.customType(customTypeSql(type), 'string')}(${name})`;
+      addString(out.add(ctx.customType(customTypeSql(type), 'string')).add('('), column.name).add(')');
+      return;
     case 'builtin': {
       switch (type.name) {
         case 'smallint': case 'integer': case 'real': case 'text': case 'boolean': case 'uuid': case 'json': case 'jsonb':
         case 'inet': case 'cidr': case 'macaddr': case 'macaddr8': case 'point': case 'line':
-          return `${ctx.use(type.name)}(${name})`;
+          addString(out.add(ctx.use(type.name)).add('('), column.name).add(')');
+          return;
         case 'date':
-          return `${ctx.use('date')}(${name}, { mode: "string" })`;
+          addString(out.add(ctx.use('date')).add('('), column.name).add(', { mode: "string" })');
+          return;
         case 'bigint':
-          return `${ctx.use('bigint')}(${name}, { mode: "number" })`;
+          addString(out.add(ctx.use('bigint')).add('('), column.name).add(', { mode: "number" })');
+          return;
         case 'double precision':
-          return `${ctx.use('doublePrecision')}(${name})`;
-        case 'numeric':
-          return `${ctx.use('numeric')}(${name}${opts(entry(entry('', 'precision', n(type.precision)), 'scale', n(type.scale)))})`;
+          addString(out.add(ctx.use('doublePrecision')).add('('), column.name).add(')');
+          return;
+        case 'numeric': {
+          addString(out.add(ctx.use('numeric')).add('('), column.name);
+          let o = false;
+          if (type.precision !== undefined) o = addOption(out, o, 'precision', String(type.precision));
+          if (type.scale !== undefined) o = addOption(out, o, 'scale', String(type.scale));
+          closeOptions(out, o);
+          return;
+        }
         case 'varchar': case 'char':
-          return `${ctx.use(type.name)}(${name}${opts(entry('', 'length', n(type.length)))})`;
-        case 'time': case 'timetz':
-          return `${ctx.use('time')}(${name}${opts(entry(entry('', 'precision', n(type.precision)), 'withTimezone', type.name === 'timetz' ? 'true' : undefined))})`;
+          addString(out.add(ctx.use(type.name)).add('('), column.name);
+          closeOptions(out, type.length !== undefined && addOption(out, false, 'length', String(type.length)));
+          return;
+        case 'time': case 'timetz': {
+          addString(out.add(ctx.use('time')).add('('), column.name);
+          let o = false;
+          if (type.precision !== undefined) o = addOption(out, o, 'precision', String(type.precision));
+          if (type.name === 'timetz') o = addOption(out, o, 'withTimezone', 'true');
+          closeOptions(out, o);
+          return;
+        }
         case 'timestamp': case 'timestamptz': {
-          const list = entry(entry('', 'precision', n(type.precision)), 'withTimezone', type.name === 'timestamptz' ? 'true' : undefined);
-          return `${ctx.use('timestamp')}(${name}${opts(entry(list, 'mode', '"string"'))})`;
+          addString(out.add(ctx.use('timestamp')).add('('), column.name);
+          let o = false;
+          if (type.precision !== undefined) o = addOption(out, o, 'precision', String(type.precision));
+          if (type.name === 'timestamptz') o = addOption(out, o, 'withTimezone', 'true');
+          closeOptions(out, addOption(out, o, 'mode', '"string"'));
+          return;
         }
         case 'interval':
           // drizzle-orm 0.45's PgInterval.getSQLType tests `this.precision ?`, so precision 0 would come out
           // as plain interval; a customType writes interval(0) exactly (time/timestamp/numeric test undefined).
-          if (type.precision === 0) return `${ctx.customType(builtinTypeSql(type), 'string')}(${name})`;
-          return `${ctx.use('interval')}(${name}${opts(entry('', 'precision', n(type.precision)))})`;
+          if (type.precision === 0) {
+            addString(out.add(ctx.customType(builtinTypeSql(type), 'string')).add('('), column.name).add(')');
+            return;
+          }
+          addString(out.add(ctx.use('interval')).add('('), column.name);
+          closeOptions(out, type.precision !== undefined && addOption(out, false, 'precision', String(type.precision)));
+          return;
         case '"char"':
           // Gap: Drizzle has no one-byte "char", and drizzle-kit mangles the quoted name of a custom type
           // (""char""); char(1) is the closest type it can create (docs/drizzle-export.md).
-          return `${ctx.use('char')}(${name}, { length: 1 })`;
+          addString(out.add(ctx.use('char')).add('('), column.name).add(', { length: 1 })');
+          return;
         default: {
           const sqlType = builtinTypeSql(type);
-          return `${ctx.customType(sqlType, customData(sqlType))}(${name})`;
+          addString(out.add(ctx.customType(sqlType, customData(sqlType))).add('('), column.name).add(')');
+          return;
         }
       }
     }
@@ -125,59 +154,65 @@ export function implicitSequenceName(table: string, column: string): string {
   return `${clipBytes(table, a)}_${clipBytes(column, b)}_seq`;
 }
 
-function identityOptions(identity: Identity, table: Table, column: Column): string {
+/** addIdentityOptions writes the identity's options object `{ name: ..., ... }`, or nothing when none is set. */
+function addIdentityOptions(out: TextBuilder, identity: Identity, table: Table, column: Column): void {
+  let name = identity.sequenceName;
   // `<table>_<column>_seq` in bytes: the name and column plus five ASCII bytes.
-  const implicitTooLong = () => utf8ByteLength(table.name) + utf8ByteLength(column.name) + 5 > 63;
-  const name = identity.sequenceName ?? (implicitTooLong() ? implicitSequenceName(table.name, column.name) : undefined);
-  const numeric = (v: string | undefined) => (v === undefined ? undefined : tsNumeric(v));
-  let list = entry('', 'name', name === undefined ? undefined : tsString(name));
-  list = entry(list, 'startWith', numeric(identity.start));
-  list = entry(list, 'increment', numeric(identity.increment));
-  list = entry(list, 'minValue', numeric(identity.minValue));
-  list = entry(list, 'maxValue', numeric(identity.maxValue));
-  list = entry(list, 'cache', numeric(identity.cache));
-  list = entry(list, 'cycle', identity.cycle === undefined ? undefined : String(identity.cycle));
-  return list === '' ? '' : `{ ${list} }`;
+  if (name === undefined && utf8ByteLength(table.name) + utf8ByteLength(column.name) + 5 > 63) name = implicitSequenceName(table.name, column.name);
+  let o = false;
+  if (name !== undefined) o = addIdentityOption(out, o, 'name', tsString(name));
+  if (identity.start !== undefined) o = addIdentityOption(out, o, 'startWith', tsNumeric(identity.start));
+  if (identity.increment !== undefined) o = addIdentityOption(out, o, 'increment', tsNumeric(identity.increment));
+  if (identity.minValue !== undefined) o = addIdentityOption(out, o, 'minValue', tsNumeric(identity.minValue));
+  if (identity.maxValue !== undefined) o = addIdentityOption(out, o, 'maxValue', tsNumeric(identity.maxValue));
+  if (identity.cache !== undefined) o = addIdentityOption(out, o, 'cache', tsNumeric(identity.cache));
+  if (identity.cycle !== undefined) o = addIdentityOption(out, o, 'cycle', String(identity.cycle));
+  if (o) out.add(' }');
+}
+
+function addIdentityOption(out: TextBuilder, started: boolean, key: string, value: string): true {
+  out.add(started ? ', ' : '{ ').add(key).add(': ').add(value);
+  return true;
 }
 
 /**
- * columnBuilder renders `key: builder...` for one column. A collation goes into the type of a custom
- * type when drizzle-kit writes that type verbatim (`text COLLATE "C"`), else into extras.sql.
+ * addColumn writes `key: builder...` for one column. A collation goes into the type of a custom type
+ * when drizzle-kit writes that type verbatim (`text COLLATE "C"`), else into extras.sql.
  */
-export function columnBuilder(ctx: EmitContext, table: Table, column: Column, key = ctx.columnKey(table, column.id)): string {
-  let builder: string;
+export function addColumn(out: TextBuilder, ctx: EmitContext, table: Table, column: Column, key: string): void {
+  out.add(key).add(': ');
   // Only a collation needs the type's SQL spelling.
   const plainType = column.collation !== undefined && column.type.kind === 'builtin' ? builtinTypeSql(column.type) : '';
   if (column.collation !== undefined && !column.type.array && column.type.kind === 'builtin' && drizzleKitWritesVerbatim(plainType)) {
     const sqlType = `${plainType} COLLATE ${quoteIdent(column.collation)}`;
-    builder = `${ctx.customType(sqlType, 'string')}(${tsString(column.name)})`;
+    addString(out.add(ctx.customType(sqlType, 'string')).add('('), column.name).add(')');
   } else {
-    builder = typeBuilder(ctx, column);
-    if (column.type.array) builder += '.array()';
+    addTypeBuilder(out, ctx, column);
+    if (column.type.array) out.add('.array()');
     if (column.collation !== undefined) {
       ctx.extras.add('collations', `ALTER TABLE ${tableSql(table, ctx.idx)} ALTER COLUMN ${quoteIdent(column.name)} TYPE ${typeSql(column.type, ctx.idx)} COLLATE ${quoteIdent(column.collation)};`);
     }
   }
-  if (!column.nullable) builder += '.notNull()';
+  if (!column.nullable) out.add('.notNull()');
   if (column.sequenceId !== undefined) {
     const seq = ctx.idx.sequences.get(column.sequenceId);
     if (seq) {
       ctx.sql();
-      builder += `.default(${sqlTemplate(`nextval(${quoteLiteral(quoteQualified(ctx.schemaName(seq.schemaId), seq.name))}::regclass)`)})`;
+      addSqlTemplate(out.add('.default('), `nextval(${quoteLiteral(quoteQualified(ctx.schemaName(seq.schemaId), seq.name))}::regclass)`).add(')');
     }
   } else if (column.default !== undefined) {
     ctx.sql();
-    builder += `.default(${sqlTemplate(column.default)})`;
+    addSqlTemplate(out.add('.default('), column.default).add(')');
   }
   if (column.identity) {
-    const method = column.identity.generation === 'always' ? 'generatedAlwaysAsIdentity' : 'generatedByDefaultAsIdentity';
-    builder += `.${method}(${identityOptions(column.identity, table, column)})`;
+    out.add(column.identity.generation === 'always' ? '.generatedAlwaysAsIdentity(' : '.generatedByDefaultAsIdentity(');
+    addIdentityOptions(out, column.identity, table, column);
+    out.add(')');
   }
   if (column.generated) {
     ctx.sql();
-    builder += `.generatedAlwaysAs(${sqlTemplate(column.generated.expression)})`;
+    addSqlTemplate(out.add('.generatedAlwaysAs('), column.generated.expression).add(')');
   }
-  return `${key}: ${builder}`;
 }
 
 export { drizzleKitWritesVerbatim };

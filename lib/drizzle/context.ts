@@ -3,7 +3,8 @@
  * imports used so far, the custom types declared, and the extras collected. Names are assigned in a
  * first pass (`assignNames`) so any table can reference any other's columns regardless of order.
  */
-import type { Column, Model, ModelIndex, Table } from '@/lib/model';
+import type { Column, ForeignKey, Model, ModelIndex, Table } from '@/lib/model';
+import { TextBuilder } from '@/lib/sql/text';
 import { Extras } from './extras';
 import { Namer, TABLE_MEMBER_NAMES, camelIdentifier } from './names';
 
@@ -64,6 +65,9 @@ export class EmitContext {
   readonly columnKeys = new Map<string, TableKeys>();
   readonly roleVars = new Map<string, string>();
   readonly customTypes = new Map<string, CustomTypeDecl>();
+  private readonly foreignKeys = new Map<ForeignKey, string[]>();
+  /** The builder generated text is written into (one text at a time: see TextBuilder.take). */
+  readonly text = new TextBuilder();
 
   constructor(readonly model: Model, readonly idx: ModelIndex) {}
 
@@ -89,6 +93,21 @@ export class EmitContext {
 
   columnKey(table: Table, columnId: string): string {
     return this.columnKeys.get(table.id)?.keyOf(columnId) ?? 'missing';
+  }
+
+  /**
+   * refKeys are the keys of the columns a foreign key references, found once per key: schema.ts and
+   * relations.ts both name them, and on a large model each lookup in another table is a cache miss.
+   */
+  refKeys(fk: ForeignKey, target: Table): readonly string[] {
+    let keys = this.foreignKeys.get(fk);
+    if (keys === undefined) {
+      const ids = fk.refColumnIds;
+      keys = new Array<string>(ids.length);
+      for (let i = 0; i < ids.length; i++) keys[i] = this.columnKey(target, ids[i]!);
+      this.foreignKeys.set(fk, keys);
+    }
+    return keys;
   }
 
   customType(sqlType: string, data: string): string {

@@ -6,22 +6,37 @@
  */
 import type { Check, ForeignKey, Index, ModelIndex, Policy, Table, Unique } from '@/lib/model';
 
-// Checked for every constraint and index of a model, so plain loops and no intermediate lists.
+// Checked for every constraint and index of a model, so one pass over each text and no intermediate lists.
 
-function has(text: string | undefined, separators: readonly string[]): boolean {
+/** Separators, as flags: `;`, `,`, `--`, `,,`. */
+const SEMICOLON = 1;
+const COMMA = 2;
+const COMMENT = 4;
+const COMMAS = 8;
+const INDEX_SEPARATORS = SEMICOLON | COMMENT | COMMAS;
+const COLUMN_SEPARATORS = SEMICOLON | COMMA;
+
+/** has tells whether the text holds one of the separators given as flags. */
+function has(text: string | undefined, separators: number): boolean {
   if (text === undefined) return false;
-  for (const s of separators) if (text.includes(s)) return true;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 59: // ;
+        if (separators & SEMICOLON) return true;
+        break;
+      case 44: // ,
+        if (separators & COMMA || (separators & COMMAS && text.charCodeAt(i + 1) === 44)) return true;
+        break;
+      case 45: // -
+        if (separators & COMMENT && text.charCodeAt(i + 1) === 45) return true;
+        break;
+    }
+  }
   return false;
 }
 
-const INDEX_SEPARATORS = [';', '--', ',,'];
-const SEMICOLON = [';'];
-const COLUMN_SEPARATORS = [';', ','];
-const COMMENT = ['--'];
-const COMMA = [','];
-
 /** columnsHave: a column list is cut at these separators (a missing column counts as an empty name). */
-function columnsHave(idx: ModelIndex, table: Table, ids: readonly string[], separators: readonly string[]): boolean {
+function columnsHave(idx: ModelIndex, table: Table, ids: readonly string[], separators: number): boolean {
   for (const id of ids) if (has(idx.column(table, id)?.name ?? '', separators)) return true;
   return false;
 }
@@ -49,6 +64,6 @@ export function foreignKeySurvivesDrizzleKit(idx: ModelIndex, table: Table, targ
 
 export function policySurvivesDrizzleKit(policy: Policy): boolean {
   if (has(policy.name, COMMENT) || has(policy.using, COMMENT) || has(policy.withCheck, COMMENT)) return false;
-  for (const role of policy.roles ?? []) if (has(role, COMMENT) || has(role, COMMA)) return false;
+  for (const role of policy.roles ?? []) if (has(role, COMMENT | COMMA)) return false;
   return true;
 }

@@ -12,6 +12,13 @@ function comment(ctx: EmitContext, target: string, text: string | undefined): vo
   if (text !== undefined) ctx.extras.add('comments', `COMMENT ON ${target} IS ${quoteLiteral(text)};`);
 }
 
+/** constraintComment adds a constraint's comment; it returns the table's SQL name (rendered when first needed). */
+function constraintComment(ctx: EmitContext, table: Table, tableName: string | undefined, c: { name: string; comment?: string }): string {
+  const name = tableName ?? tableSql(table, ctx.idx);
+  comment(ctx, `CONSTRAINT ${quoteIdent(c.name)} ON ${name}`, c.comment);
+  return name;
+}
+
 function partitionKeySql(ctx: EmitContext, table: Table): string {
   const by = table.partitionBy!;
   const keys = by.keys.map((k) => {
@@ -58,19 +65,15 @@ export function collectModelExtras(ctx: EmitContext, schemasBefore: ReadonlySet<
   for (const table of model.tables) {
     if (table.partitionOf) continue;
     // Most objects have no comment: their SQL names are rendered only for those that do.
-    let tableName: string | undefined;
-    const t = () => (tableName ??= tableSql(table, idx));
-    if (table.comment !== undefined) comment(ctx, `TABLE ${t()}`, table.comment);
-    for (const c of table.columns) if (c.comment !== undefined) comment(ctx, `COLUMN ${t()}.${quoteIdent(c.name)}`, c.comment);
-    const constraint = (c: { name: string; comment?: string } | undefined) => {
-      if (c?.comment !== undefined) comment(ctx, `CONSTRAINT ${quoteIdent(c.name)} ON ${t()}`, c.comment);
-    };
-    constraint(table.primaryKey);
-    for (const c of table.uniques ?? []) constraint(c);
-    for (const c of table.checks ?? []) constraint(c);
-    for (const c of table.foreignKeys ?? []) constraint(c);
+    let t: string | undefined;
+    if (table.comment !== undefined) comment(ctx, `TABLE ${(t ??= tableSql(table, idx))}`, table.comment);
+    for (const c of table.columns) if (c.comment !== undefined) comment(ctx, `COLUMN ${(t ??= tableSql(table, idx))}.${quoteIdent(c.name)}`, c.comment);
+    if (table.primaryKey?.comment !== undefined) t = constraintComment(ctx, table, t, table.primaryKey);
+    for (const c of table.uniques ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
+    for (const c of table.checks ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
+    for (const c of table.foreignKeys ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
     for (const i of table.indexes ?? []) if (i.comment !== undefined) comment(ctx, `INDEX ${quoteQualified(ctx.schemaName(table.schemaId), i.name)}`, i.comment);
-    for (const p of table.policies ?? []) if (p.comment !== undefined) comment(ctx, `POLICY ${quoteIdent(p.name)} ON ${t()}`, p.comment);
+    for (const p of table.policies ?? []) if (p.comment !== undefined) comment(ctx, `POLICY ${quoteIdent(p.name)} ON ${(t ??= tableSql(table, idx))}`, p.comment);
   }
 
   for (const table of model.tables) {

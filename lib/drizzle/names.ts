@@ -59,12 +59,17 @@ export function pascal(id: string): string {
   return id[0] === '_' ? id : id.charAt(0).toUpperCase() + id.slice(1);
 }
 
+/** Past this many names a scope keeps them in a set; below it a scan is cheaper than building one. */
+const SCAN_LIMIT = 16;
+
 /**
  * Namer hands out unique identifiers in one scope: the first `users` gets `users`, the next `users2`.
- * Counters per base keep it linear even when thousands of names collide.
+ * Counters per base keep it linear even when thousands of names collide. A model has a scope per table
+ * holding a handful of names, so a small scope is a list and only a large one a set.
  */
 export class Namer {
-  private readonly used = new Set<string>();
+  private list: string[] = [];
+  private set?: Set<string>;
   private next?: Map<string, number>;
   private readonly reserved: { has(name: string): boolean };
 
@@ -74,21 +79,26 @@ export class Namer {
   }
 
   private taken(name: string): boolean {
-    return this.used.has(name) || this.reserved.has(name);
+    if (this.reserved.has(name)) return true;
+    return this.set ? this.set.has(name) : this.list.includes(name);
+  }
+
+  private use(name: string): string {
+    if (this.set) this.set.add(name);
+    else if (this.list.push(name) > SCAN_LIMIT) {
+      this.set = new Set(this.list);
+      this.list = [];
+    }
+    return name;
   }
 
   take(base: string): string {
-    if (!this.taken(base)) {
-      this.used.add(base);
-      return base;
-    }
+    if (!this.taken(base)) return this.use(base);
     this.next ??= new Map();
     let n = this.next.get(base) ?? 2;
     while (this.taken(`${base}${n}`)) n++;
     this.next.set(base, n + 1);
-    const name = `${base}${n}`;
-    this.used.add(name);
-    return name;
+    return this.use(`${base}${n}`);
   }
 }
 

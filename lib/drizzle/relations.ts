@@ -6,15 +6,23 @@
 import type { ForeignKey, Table } from '@/lib/model';
 import type { EmitContext } from './context';
 import { Namer, camelIdentifier, pascal } from './names';
-import { joinFile, tsString } from './ts';
+import { addMembers } from './tables';
+import type { TextBuilder } from '@/lib/sql/text';
+import { CHUNK, addString, joinFile } from './ts';
 
 interface Edge {
   readonly source: Table;
   readonly target: Table;
   readonly fk: ForeignKey;
+  readonly sourceVar: string;
+  readonly targetVar: string;
+  /** Filled in while naming, in edge order (the order decides which name gets a number). */
+  relationName: string;
+  oneKey: string;
+  manyKey: string;
 }
 
-/** endsWithId: the name ends in id, Id or ID after at least one character (tested before the regex, which allocates). */
+/** endsWithId: the name ends in id, Id or ID after at least one character. */
 function endsWithId(name: string): boolean {
   if (name.length < 3) return false;
   const i = name.charCodeAt(name.length - 2);
@@ -22,29 +30,60 @@ function endsWithId(name: string): boolean {
   return (i === 105 && d === 100) || (i === 73 && (d === 100 || d === 68));
 }
 
+/** isLineTerminator: what a regular expression's `.` does not match. */
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * idPrefix is the name without its id suffix, as /^(.+?)[_ ]?(id|Id|ID)$/ would capture it (written
+ * out: this runs for every foreign key), or undefined when that would not match.
+ */
+function idPrefix(name: string): string | undefined {
+  if (!endsWithId(name)) return undefined;
+  let end = name.length - 2;
+  const sep = name.charCodeAt(end - 1);
+  if ((sep === 95 || sep === 32) && end - 1 >= 1) end--;
+  for (let i = 0; i < end; i++) if (isLineTerminator(name.charCodeAt(i))) return undefined;
+  return name.slice(0, end);
+}
+
 function oneKeyBase(ctx: EmitContext, edge: Edge): string {
   if (edge.fk.columnIds.length === 1) {
     const column = ctx.idx.column(edge.source, edge.fk.columnIds[0]!);
-    const m = column && endsWithId(column.name) ? /^(.+?)[_ ]?(id|Id|ID)$/.exec(column.name) : null;
-    if (m) return camelIdentifier(m[1]!, 'ref');
+    const prefix = column && idPrefix(column.name);
+    if (prefix !== undefined) return camelIdentifier(prefix, 'ref');
   }
   return camelIdentifier(edge.target.name, 'ref');
 }
 
-/** members renders `tableVar.key, ...` for columns of a table. */
-function members(ctx: EmitContext, tableVar: string, table: Table, columnIds: readonly string[]): string {
-  if (columnIds.length === 1) return `${tableVar}.${ctx.columnKey(table, columnIds[0]!)}`;
-  return columnIds.map((id) => `${tableVar}.${ctx.columnKey(table, id)}`).join(', ');
+/** addKeys writes `tableVar.key, ...` for columns of a table. */
+function addKeys(out: TextBuilder, ctx: EmitContext, tableVar: string, table: Table, columnIds: readonly string[]): TextBuilder {
+  for (let i = 0; i < columnIds.length; i++) {
+    if (i > 0) out.add(', ');
+    out.add(tableVar).add('.').add(ctx.columnKey(table, columnIds[i]!));
+  }
+  return out;
+}
+
+/** TableRelations is one table's relation keys scope, which helpers it uses, and its lines (edge * 2 + 1 for many). */
+interface TableRelations {
+  readonly namer: Namer;
+  one: boolean;
+  many: boolean;
+  readonly lines: number[];
 }
 
 /** emitRelations returns the body of relations.ts, or undefined when the model has no foreign keys. */
 export function emitRelations(ctx: EmitContext): string | undefined {
   const edges: Edge[] = [];
   for (const source of ctx.model.tables) {
-    if (!ctx.tableVars.has(source.id)) continue;
+    const sourceVar = ctx.tableVars.get(source.id);
+    if (sourceVar === undefined) continue;
     for (const fk of source.foreignKeys ?? []) {
       const target = ctx.idx.tables.get(fk.refTableId);
-      if (target && ctx.tableVars.has(target.id)) edges.push({ source, target, fk });
+      const targetVar = target && ctx.tableVars.get(target.id);
+      if (target && targetVar !== undefined) edges.push({ source, target, fk, sourceVar, targetVar, relationName: '', oneKey: '', manyKey: '' });
     }
   }
   if (edges.length === 0) return undefined;
@@ -58,60 +97,59 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     for (let j = i; j < edges.length && edges[j]!.source === source; j++) counts.set(edges[j]!.target.id, (counts.get(edges[j]!.target.id) ?? 0) + 1);
     targetsOf.set(source.id, counts);
   }
-  const pairCount = (e: Edge) => targetsOf.get(e.source.id)?.get(e.target.id) ?? 1;
 
   const relationNames = new Namer();
-  /**
-   * Per table (one map: a large model's per-table maps are costly): the scope of its relation keys,
-   * which helpers it uses, and its relation lines as written (indented, with their comma).
-   */
-  const entries = new Map<string, { namer: Namer; one: boolean; many: boolean; lines: string[] }>();
-  const entryFor = (table: Table) => {
-    let e = entries.get(table.id);
-    if (!e) {
-      e = { namer: new Namer(ctx.columnKeys.get(table.id)), one: false, many: false, lines: [] };
-      entries.set(table.id, e);
-    }
-    return e;
-  };
+  // Per table (one map: a large model's per-table maps are costly).
+  const entries = new Map<string, TableRelations>();
   // Edges come grouped by source table: its many-side key base is computed once per table.
   let lastSource: Table | undefined;
   let sourceBase = '';
-  for (const edge of edges) {
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e]!;
     if (edge.source !== lastSource) {
       lastSource = edge.source;
       sourceBase = camelIdentifier(edge.source.name, 'ref');
     }
-    const sourceVar = ctx.tableVars.get(edge.source.id)!;
-    const targetVar = ctx.tableVars.get(edge.target.id)!;
-    const relationName = relationNames.take(edge.fk.name);
+    edge.relationName = relationNames.take(edge.fk.name);
     const oneBase = oneKeyBase(ctx, edge);
-    const src = entryFor(edge.source);
-    const oneKey = src.namer.take(oneBase);
-    const fields = members(ctx, sourceVar, edge.source, edge.fk.columnIds);
-    const references = members(ctx, targetVar, edge.target, edge.fk.refColumnIds);
-    const relationString = tsString(relationName);
+    const src = entryFor(entries, ctx, edge.source);
+    edge.oneKey = src.namer.take(oneBase);
     src.one = true;
-    src.lines.push(`  ${oneKey}: one(${targetVar}, { fields: [${fields}], references: [${references}], relationName: ${relationString} }),`);
-    const shared = pairCount(edge) > 1 || edge.source.id === edge.target.id;
-    const manyBase = shared ? `${sourceBase}By${pascal(oneBase)}` : sourceBase;
-    const tgt = entryFor(edge.target);
-    const manyKey = tgt.namer.take(manyBase);
+    src.lines.push(e * 2);
+    const shared = (targetsOf.get(edge.source.id)?.get(edge.target.id) ?? 1) > 1 || edge.source.id === edge.target.id;
+    const tgt = entryFor(entries, ctx, edge.target);
+    edge.manyKey = tgt.namer.take(shared ? `${sourceBase}By${pascal(oneBase)}` : sourceBase);
     tgt.many = true;
-    tgt.lines.push(`  ${manyKey}: many(${sourceVar}, { relationName: ${relationString} }),`);
+    tgt.lines.push(e * 2 + 1);
   }
 
   const out: string[] = [];
   const imported: string[] = [];
+  const text = ctx.text;
   for (const table of ctx.model.tables) {
     const entry = entries.get(table.id);
     if (!entry) continue;
     const tableVar = ctx.tableVars.get(table.id)!;
     imported.push(tableVar);
     const helpers = entry.one && entry.many ? 'one, many' : entry.one ? 'one' : 'many';
-    const relVar = ctx.top.take(`${tableVar}Relations`);
-    out.push(`export const ${relVar} = relations(${tableVar}, ({ ${helpers} }) => ({\n${entry.lines.join('\n')}\n}));`);
+    if (text.size > 0) text.add('\n\n');
+    text.add('export const ').add(ctx.top.take(`${tableVar}Relations`)).add(' = relations(').add(tableVar).add(', ({ ').add(helpers).add(' }) => ({\n');
+    for (const line of entry.lines) {
+      const edge = edges[line >> 1]!;
+      if (line & 1) {
+        text.add('  ').add(edge.manyKey).add(': many(').add(edge.sourceVar).add(', { relationName: ');
+      } else {
+        text.add('  ').add(edge.oneKey).add(': one(').add(edge.targetVar).add(', { fields: [');
+        addKeys(text, ctx, edge.sourceVar, edge.source, edge.fk.columnIds).add('], references: [');
+        addMembers(text, edge.targetVar, ctx.refKeys(edge.fk, edge.target)).add('], relationName: ');
+      }
+      addString(text, edge.relationName).add(' }),\n');
+    }
+    text.add('}));');
+    // Chunks, as for schema.ts (see CHUNK).
+    if (text.size >= CHUNK) out.push(text.take());
   }
+  if (text.size > 0) out.push(text.take());
   // Every source and target of an edge has an entry, so `imported` lists each table the file names once.
   const header = [
     '// Generated by pgcanvas: Drizzle relations for the query API (db.query.<table>.findMany({ with: ... })).',
@@ -119,4 +157,13 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     `import { ${imported.sort().join(', ')} } from './schema';`,
   ];
   return joinFile([header.join('\n'), ...out]);
+}
+
+function entryFor(entries: Map<string, TableRelations>, ctx: EmitContext, table: Table): TableRelations {
+  let e = entries.get(table.id);
+  if (!e) {
+    e = { namer: new Namer(ctx.columnKeys.get(table.id)), one: false, many: false, lines: [] };
+    entries.set(table.id, e);
+  }
+  return e;
 }

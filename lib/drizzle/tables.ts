@@ -7,16 +7,28 @@
 import type { ForeignKey, Index, IndexElement, Policy, Table } from '@/lib/model';
 import { quoteIdent } from '@/lib/sql/quote';
 import { SPECIAL_ROLES, type EmitContext } from './context';
-import { columnBuilder } from './columns';
+import { addColumn } from './columns';
 import { checkSql, createIndexSql, createPolicySql, foreignKeySql, tableSql, uniqueSql } from './sql-fragments';
 import { checkSurvivesDrizzleKit, foreignKeySurvivesDrizzleKit, indexSurvivesDrizzleKit, policySurvivesDrizzleKit, uniqueSurvivesDrizzleKit } from './drizzle-kit-limits';
-import { sqlTemplate, tsComment, tsString } from './ts';
+import type { TextBuilder } from '@/lib/sql/text';
+import { addSqlTemplate, addString, sqlTemplate, tsComment, tsString } from './ts';
 
 const I = '  ';
+const CONFIG_START = ', (t): PgTableExtraConfigValue[] => [\n';
 
-function cols(ctx: EmitContext, table: Table, ids: readonly string[], param = 't'): string {
-  if (ids.length === 1) return `${param}.${ctx.columnKey(table, ids[0]!)}`;
-  return ids.map((id) => `${param}.${ctx.columnKey(table, id)}`).join(', ');
+/** addCols writes `t.a, t.b` for columns of a table. */
+function addCols(out: TextBuilder, ctx: EmitContext, table: Table, ids: readonly string[]): TextBuilder {
+  for (let i = 0; i < ids.length; i++) out.add(i === 0 ? 't.' : ', t.').add(ctx.columnKey(table, ids[i]!));
+  return out;
+}
+
+/** addMembers writes `param.a, param.b` for keys of a table's columns. */
+export function addMembers(out: TextBuilder, param: string, keys: readonly string[]): TextBuilder {
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) out.add(', ');
+    out.add(param).add('.').add(keys[i]!);
+  }
+  return out;
 }
 
 function indexElement(ctx: EmitContext, table: Table, el: IndexElement): string {
@@ -47,36 +59,46 @@ export function indexInDrizzle(index: Index): boolean {
   return !(index.include?.length || index.nullsNotDistinct);
 }
 
-function indexEntry(ctx: EmitContext, table: Table, index: Index): string {
-  const fn = ctx.use(index.unique ? 'uniqueIndex' : 'index');
-  const elements = index.elements.map((el) => indexElement(ctx, table, el)).join(', ');
+function addIndexEntry(out: TextBuilder, ctx: EmitContext, table: Table, index: Index): void {
+  addString(out.add(ctx.use(index.unique ? 'uniqueIndex' : 'index')).add('('), index.name);
   const method = index.method ?? 'btree';
-  let out = method === 'btree' ? `${fn}(${tsString(index.name)}).on(${elements})` : `${fn}(${tsString(index.name)}).using(${tsString(method)}, ${elements})`;
+  if (method === 'btree') out.add(').on(');
+  else addString(out.add(').using('), method).add(', ');
+  for (let i = 0; i < index.elements.length; i++) {
+    if (i > 0) out.add(', ');
+    out.add(indexElement(ctx, table, index.elements[i]!));
+  }
+  out.add(')');
   if (index.where !== undefined) {
     ctx.sql();
-    out += `.where(${sqlTemplate(`(${index.where})`)})`;
+    addSqlTemplate(out.add('.where('), `(${index.where})`).add(')');
   }
-  return out;
 }
 
-function foreignKeyEntry(ctx: EmitContext, table: Table, fk: ForeignKey): string | undefined {
+/**
+ * addForeignKeyEntry writes the foreignKey() entry and returns undefined, or returns the comment line
+ * for a key created in extras.sql (writing nothing), or false when the target is not a Drizzle table.
+ */
+function addForeignKeyEntry(out: TextBuilder, ctx: EmitContext, table: Table, fk: ForeignKey): string | false | undefined {
   const target = ctx.idx.tables.get(fk.refTableId);
   const targetVar = target && ctx.tableVars.get(target.id);
-  if (!target || !targetVar) return undefined;
+  if (!target || !targetVar) return false;
   if (!foreignKeySurvivesDrizzleKit(ctx.idx, table, target, fk)) {
     ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
     return `// Foreign key ${tsComment(JSON.stringify(fk.name))} has names drizzle-kit would cut: created in extras.sql.`;
   }
-  const foreign = cols(ctx, target, fk.refColumnIds, target.id === table.id ? 't' : targetVar);
-  let out = `${ctx.use('foreignKey')}({ name: ${tsString(fk.name)}, columns: [${cols(ctx, table, fk.columnIds)}], foreignColumns: [${foreign}] })`;
-  if (fk.onDelete && fk.onDelete !== 'no action') out += `.onDelete(${tsString(fk.onDelete)})`;
-  if (fk.onUpdate && fk.onUpdate !== 'no action') out += `.onUpdate(${tsString(fk.onUpdate)})`;
+  addString(out.add(I).add(ctx.use('foreignKey')).add('({ name: '), fk.name).add(', columns: [');
+  addCols(out, ctx, table, fk.columnIds).add('], foreignColumns: [');
+  addMembers(out, target.id === table.id ? 't' : targetVar, ctx.refKeys(fk, target)).add('] })');
+  if (fk.onDelete && fk.onDelete !== 'no action') addString(out.add('.onDelete('), fk.onDelete).add(')');
+  if (fk.onUpdate && fk.onUpdate !== 'no action') addString(out.add('.onUpdate('), fk.onUpdate).add(')');
+  out.add(',\n');
   if (fk.match === 'full') {
     ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} DROP CONSTRAINT ${quoteIdent(fk.name)}, ADD ${foreignKeySql(table, fk, ctx.idx)};`);
   } else if (fk.deferrable) {
     ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ALTER CONSTRAINT ${quoteIdent(fk.name)} DEFERRABLE${fk.initiallyDeferred ? ' INITIALLY DEFERRED' : ''};`);
   }
-  return out;
+  return undefined;
 }
 
 function roleRef(ctx: EmitContext, role: string): string {
@@ -94,83 +116,105 @@ function policyEntry(ctx: EmitContext, policy: Policy): string {
   return `${ctx.use('pgPolicy')}(${tsString(policy.name)}${entries.length ? `, { ${entries.join(', ')} }` : ''})`;
 }
 
-/** emitTable renders one exported table declaration. */
-export function emitTable(ctx: EmitContext, table: Table): string {
-  const name = ctx.tableVars.get(table.id)!;
-  // The table's SQL name is needed only for what goes to extras.sql.
-  let tableName: string | undefined;
-  const t = () => (tableName ??= tableSql(table, ctx.idx));
-  const lines: string[] = [];
+/** uniqueKey identifies a unique's column list, to find one that repeats an earlier key's. */
+function uniqueKey(columnIds: readonly string[]): string {
+  return columnIds.join('\u0000');
+}
+
+/**
+ * emitTable writes one exported table declaration into the builder: notes on what went to extras.sql,
+ * then `export const x = pgTable(name, { columns }, (t) => [ keys, indexes, policies ])`.
+ */
+export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): void {
+  const start = out.size;
+  // Notes are rare: the list exists only when there is one, and goes before the declaration at the end.
+  let notes: string[] | undefined;
   if (table.partitionBy) {
-    lines.push(`// Partitioned by ${table.partitionBy.strategy.toUpperCase()} in the model: Drizzle cannot declare partitioning (see extras.sql).`);
+    notes = [`// Partitioned by ${table.partitionBy.strategy.toUpperCase()} in the model: Drizzle cannot declare partitioning (see extras.sql).`];
   }
+  // The table's SQL name is needed only for what goes to extras.sql.
+  let sqlName: string | undefined;
+
+  addString(out.add('export const ').add(ctx.tableVars.get(table.id)!).add(' = ').add(ctx.factory(table.schemaId, 'table')).add('('), table.name).add(', {\n');
   // Keys by position (ids are unique in a valid model): no lookup per column.
   const keys = ctx.columnKeys.get(table.id)!.keys;
-  const columns = table.columns.map((c, i) => `${I}${columnBuilder(ctx, table, c, keys[i])},`);
-  const config: string[] = [];
+  const columns = table.columns;
+  for (let i = 0; i < columns.length; i++) {
+    addColumn(out.add(I), ctx, table, columns[i]!, keys[i]!);
+    out.add(',\n');
+  }
+  if (columns.length === 0) out.add('\n');
+  out.add('}');
+
+  // The extra-config callback is written before its entries and dropped again when none follows.
+  const configAt = out.size;
+  out.add(CONFIG_START);
   if (table.primaryKey) {
-    config.push(`${ctx.use('primaryKey')}({ name: ${tsString(table.primaryKey.name)}, columns: [${cols(ctx, table, table.primaryKey.columnIds)}] })`);
+    addString(out.add(I).add(ctx.use('primaryKey')).add('({ name: '), table.primaryKey.name).add(', columns: [');
+    addCols(out, ctx, table, table.primaryKey.columnIds).add('] }),\n');
   }
   // PostgreSQL silently drops a UNIQUE that repeats the columns of the primary key or of an earlier
   // UNIQUE in the same CREATE TABLE (which is how drizzle-kit writes them), so those go to extras.sql.
-  const keySets = new Set<string>(table.primaryKey && table.uniques?.length ? [table.primaryKey.columnIds.join('\u0000')] : []);
-  for (const u of table.uniques ?? []) {
-    const key = u.columnIds.join('\u0000');
-    // A deferrable unique is added after the migration: declared non-deferrable in schema.ts, foreign
-    // keys would bind to it and it could no longer be replaced.
-    const survives = uniqueSurvivesDrizzleKit(ctx.idx, table, u);
-    if (keySets.has(key) || u.deferrable || !survives) {
-      const why = !survives ? 'has a name drizzle-kit would cut' : u.deferrable ? 'is DEFERRABLE' : "repeats another key's columns";
-      lines.push(`// Unique ${tsComment(JSON.stringify(u.name))} ${why}: created in extras.sql.`);
-      ctx.extras.add('constraints', `ALTER TABLE ${t()} ADD ${uniqueSql(table, u, ctx.idx)};`);
-      continue;
+  const uniques = table.uniques;
+  if (uniques?.length) {
+    const keySets = new Set<string>(table.primaryKey ? [uniqueKey(table.primaryKey.columnIds)] : []);
+    for (const u of uniques) {
+      const key = uniqueKey(u.columnIds);
+      // A deferrable unique is added after the migration: declared non-deferrable in schema.ts, foreign
+      // keys would bind to it and it could no longer be replaced.
+      const survives = uniqueSurvivesDrizzleKit(ctx.idx, table, u);
+      if (keySets.has(key) || u.deferrable || !survives) {
+        const why = !survives ? 'has a name drizzle-kit would cut' : u.deferrable ? 'is DEFERRABLE' : "repeats another key's columns";
+        (notes ??= []).push(`// Unique ${tsComment(JSON.stringify(u.name))} ${why}: created in extras.sql.`);
+        ctx.extras.add('constraints', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} ADD ${uniqueSql(table, u, ctx.idx)};`);
+        continue;
+      }
+      keySets.add(key);
+      addString(out.add(I).add(ctx.use('unique')).add('('), u.name).add(').on(');
+      addCols(out, ctx, table, u.columnIds).add(u.nullsNotDistinct ? ').nullsNotDistinct(),\n' : '),\n');
     }
-    keySets.add(key);
-    config.push(`${ctx.use('unique')}(${tsString(u.name)}).on(${cols(ctx, table, u.columnIds)})${u.nullsNotDistinct ? '.nullsNotDistinct()' : ''}`);
   }
   for (const c of table.checks ?? []) {
     if (!checkSurvivesDrizzleKit(c)) {
-      lines.push(`// Check ${tsComment(JSON.stringify(c.name))} holds a ';' drizzle-kit would cut: created in extras.sql.`);
-      ctx.extras.add('constraints', `ALTER TABLE ${t()} ADD ${checkSql(c)};`);
+      (notes ??= []).push(`// Check ${tsComment(JSON.stringify(c.name))} holds a ';' drizzle-kit would cut: created in extras.sql.`);
+      ctx.extras.add('constraints', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} ADD ${checkSql(c)};`);
       continue;
     }
     ctx.sql();
-    config.push(`${ctx.use('check')}(${tsString(c.name)}, ${sqlTemplate(c.expression)})`);
-    if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${t()} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
+    addString(out.add(I).add(ctx.use('check')).add('('), c.name).add(', ');
+    addSqlTemplate(out, c.expression).add('),\n');
+    if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
   }
   for (const fk of table.foreignKeys ?? []) {
-    const entry = foreignKeyEntry(ctx, table, fk);
-    if (entry?.startsWith('//')) lines.push(entry);
-    else if (entry) config.push(entry);
-    else ctx.extras.add('partitions', `-- ALTER TABLE ${t()} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
+    const note = addForeignKeyEntry(out, ctx, table, fk);
+    if (note) (notes ??= []).push(note);
+    else if (note === false) ctx.extras.add('partitions', `-- ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
   }
   for (const index of table.indexes ?? []) {
-    if (indexInDrizzle(index) && indexSurvivesDrizzleKit(ctx.idx, table, index)) config.push(indexEntry(ctx, table, index));
-    else {
+    if (indexInDrizzle(index) && indexSurvivesDrizzleKit(ctx.idx, table, index)) {
+      addIndexEntry(out.add(I), ctx, table, index);
+      out.add(',\n');
+    } else {
       const why = indexInDrizzle(index) ? "names or expressions drizzle-kit would cut (';', '--', ',,')" : 'INCLUDE / NULLS NOT DISTINCT';
-      lines.push(`// Index ${tsComment(JSON.stringify(index.name))} is created in extras.sql (${why}).`);
+      (notes ??= []).push(`// Index ${tsComment(JSON.stringify(index.name))} is created in extras.sql (${why}).`);
       ctx.extras.add('indexes', createIndexSql(table, index, ctx.idx));
     }
   }
   for (const p of table.policies ?? []) {
-    if (policySurvivesDrizzleKit(p)) config.push(policyEntry(ctx, p));
+    if (policySurvivesDrizzleKit(p)) out.add(I).add(policyEntry(ctx, p)).add(',\n');
     else {
-      lines.push(`// Policy ${tsComment(JSON.stringify(p.name))} holds a '--' drizzle-kit would cut: created in extras.sql.`);
+      (notes ??= []).push(`// Policy ${tsComment(JSON.stringify(p.name))} holds a '--' drizzle-kit would cut: created in extras.sql.`);
       ctx.extras.add('policies', createPolicySql(table, p, ctx.idx));
     }
   }
-
-  const factory = ctx.factory(table.schemaId, 'table');
-  let decl = `export const ${name} = ${factory}(${tsString(table.name)}, {\n${columns.join('\n')}\n}`;
-  if (config.length) {
+  if (out.size === configAt + CONFIG_START.length) out.truncate(configAt);
+  else {
     ctx.use('PgTableExtraConfigValue');
-    decl += `, (t): PgTableExtraConfigValue[] => [\n${config.map((c) => `${I}${c},`).join('\n')}\n]`;
+    out.add(']');
   }
-  decl += ')';
-  if (table.rls?.enabled) decl += '.enableRLS()';
-  lines.push(`${decl};`);
+  out.add(table.rls?.enabled ? ').enableRLS();' : ');');
 
-  if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${t()} FORCE ROW LEVEL SECURITY;`);
-  if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${t()} DISABLE ROW LEVEL SECURITY;`);
-  return lines.join('\n');
+  if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} FORCE ROW LEVEL SECURITY;`);
+  if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} DISABLE ROW LEVEL SECURITY;`);
+  if (notes) out.insert(start, `${notes.join('\n')}\n`);
 }

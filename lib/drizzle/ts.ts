@@ -2,13 +2,25 @@
  * TypeScript literal rendering for the emitter: every model string that lands in generated source goes
  * through one of these, so a hostile name or expression can never break out of its literal.
  */
+import type { TextBuilder } from '@/lib/sql/text';
 
-/** Printable ASCII other than `"` and `\`: JSON.stringify would return it unchanged in quotes. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** plain: printable ASCII other than `"` and `\`, which JSON.stringify would return unchanged in quotes. */
+function plain(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;
+  }
+  return true;
+}
 
 /** tsString renders a string literal; JSON escaping is valid TypeScript (and escapes lone surrogates). */
 export function tsString(value: string): string {
-  return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
+  return plain(value) ? `"${value}"` : JSON.stringify(value);
+}
+
+/** addString writes tsString(value) into a builder, without building the literal when it is plain. */
+export function addString(out: TextBuilder, value: string): TextBuilder {
+  return plain(value) ? out.add('"').add(value).add('"') : out.add(JSON.stringify(value));
 }
 
 const NEEDS_ESCAPE = /[\\`\r]|\$\{/;
@@ -28,6 +40,11 @@ export function sqlTemplate(sqlText: string): string {
   return `sql\`${body}\``;
 }
 
+/** addSqlTemplate writes sqlTemplate(sqlText) into a builder. */
+export function addSqlTemplate(out: TextBuilder, sqlText: string): TextBuilder {
+  return NEEDS_ESCAPE.test(sqlText) ? out.add(sqlTemplate(sqlText)) : out.add('sql`').add(sqlText).add('`');
+}
+
 /** tsNumeric renders a model decimal string as a number when exact, else as a string (Drizzle takes both). */
 export function tsNumeric(value: string): string {
   const n = Number(value);
@@ -38,6 +55,13 @@ export function tsNumeric(value: string): string {
 export function tsComment(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
+
+/**
+ * CHUNK is the length at which a run of generated blocks is taken as one string: past V8's large-object
+ * size (128 KB), so a large model's text lives outside the young generation and is not copied by each
+ * scavenge until its file is joined, as a string per block would be.
+ */
+export const CHUNK = 1 << 18;
 
 /**
  * joinFile joins the blocks of a generated file with blank lines and ends it with a newline, in one
