@@ -8,7 +8,7 @@ import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { EmitContext } from './context';
 import { builtinTypeSql, tableSql, typeSql } from './sql-fragments';
 import type { TextBuilder } from '@/lib/sql/text';
-import { addSqlTemplate, addString, tsNumeric, tsString } from './ts';
+import { addSqlTemplate, plain, tsNumeric, tsString } from './ts';
 
 /**
  * Type prefixes drizzle-kit 0.31 writes unquoted (its `parseType`); any other type name it wraps in one
@@ -32,89 +32,110 @@ function customData(sqlType: string): string {
 }
 
 /**
- * addOption writes one `key: value` of a builder's options argument: `, { ` before the first, `, `
- * before the others. It returns true (options started); the caller closes them with ` }`.
+ * openCall writes `: fn("name` for a plain name, leaving the closing quote to what follows (it is
+ * written with that, so a column costs few appends), and returns true; else `: fn(<JSON>` and false.
  */
-function addOption(out: TextBuilder, started: boolean, key: string, value: string): true {
-  out.add(started ? ', ' : ', { ').add(key).add(': ').add(value);
+function openCall(out: TextBuilder, ctx: EmitContext, fn: string, name: string): boolean {
+  if (plain(name)) {
+    out.add(ctx.opener(fn)).add(name);
+    return true;
+  }
+  out.add(': ').add(fn).add('(').add(JSON.stringify(name));
+  return false;
+}
+
+/** closeCall writes the rest of a call opened by openCall: `quoted` is that rest after the open quote. */
+function closeCall(out: TextBuilder, open: boolean, quoted: string, rest: string): void {
+  out.add(open ? quoted : rest);
+}
+
+/**
+ * addOption writes one `key: value` of a builder's options argument: `, { ` before the first, `, `
+ * before the others (after a quote openCall left open). It returns true (options started).
+ */
+function addOption(out: TextBuilder, started: boolean, open: boolean, key: string, value: string): true {
+  out.add(started ? ', ' : open ? '", { ' : ', { ').add(key).add(': ').add(value);
   return true;
 }
 
-function closeOptions(out: TextBuilder, started: boolean): TextBuilder {
-  return started ? out.add(' })') : out.add(')');
+function closeOptions(out: TextBuilder, started: boolean, open: boolean): void {
+  out.add(started ? ' })' : open ? '")' : ')');
 }
 
-/** addTypeBuilder writes the builder call for the column's type, without modifiers (and without `.array()`). */
+/** addTypeBuilder writes `: builder(name...)` for the column's type, without modifiers (and without `.array()`). */
 function addTypeBuilder(out: TextBuilder, ctx: EmitContext, column: Column): void {
   const type = column.type;
+  const name = column.name;
   switch (type.kind) {
     case 'enum':
-      addString(out.add(ctx.enumVars.get(type.enumId) ?? 'missingEnum').add('('), column.name).add(')');
+      closeCall(out, openCall(out, ctx, ctx.enumVars.get(type.enumId) ?? 'missingEnum', name), '")', ')');
       return;
     case 'custom':
-      addString(out.add(ctx.customType(customTypeSql(type), 'string')).add('('), column.name).add(')');
+      closeCall(out, openCall(out, ctx, ctx.customType(customTypeSql(type), 'string'), name), '")', ')');
       return;
     case 'builtin': {
       switch (type.name) {
         case 'smallint': case 'integer': case 'real': case 'text': case 'boolean': case 'uuid': case 'json': case 'jsonb':
         case 'inet': case 'cidr': case 'macaddr': case 'macaddr8': case 'point': case 'line':
-          addString(out.add(ctx.use(type.name)).add('('), column.name).add(')');
+          closeCall(out, openCall(out, ctx, ctx.use(type.name), name), '")', ')');
           return;
         case 'date':
-          addString(out.add(ctx.use('date')).add('('), column.name).add(', { mode: "string" })');
+          closeCall(out, openCall(out, ctx, ctx.use('date'), name), '", { mode: "string" })', ', { mode: "string" })');
           return;
         case 'bigint':
-          addString(out.add(ctx.use('bigint')).add('('), column.name).add(', { mode: "number" })');
+          closeCall(out, openCall(out, ctx, ctx.use('bigint'), name), '", { mode: "number" })', ', { mode: "number" })');
           return;
         case 'double precision':
-          addString(out.add(ctx.use('doublePrecision')).add('('), column.name).add(')');
+          closeCall(out, openCall(out, ctx, ctx.use('doublePrecision'), name), '")', ')');
           return;
         case 'numeric': {
-          addString(out.add(ctx.use('numeric')).add('('), column.name);
+          const open = openCall(out, ctx, ctx.use('numeric'), name);
           let o = false;
-          if (type.precision !== undefined) o = addOption(out, o, 'precision', String(type.precision));
-          if (type.scale !== undefined) o = addOption(out, o, 'scale', String(type.scale));
-          closeOptions(out, o);
+          if (type.precision !== undefined) o = addOption(out, o, open, 'precision', String(type.precision));
+          if (type.scale !== undefined) o = addOption(out, o, open, 'scale', String(type.scale));
+          closeOptions(out, o, open);
           return;
         }
-        case 'varchar': case 'char':
-          addString(out.add(ctx.use(type.name)).add('('), column.name);
-          closeOptions(out, type.length !== undefined && addOption(out, false, 'length', String(type.length)));
+        case 'varchar': case 'char': {
+          const open = openCall(out, ctx, ctx.use(type.name), name);
+          closeOptions(out, type.length !== undefined && addOption(out, false, open, 'length', String(type.length)), open);
           return;
+        }
         case 'time': case 'timetz': {
-          addString(out.add(ctx.use('time')).add('('), column.name);
+          const open = openCall(out, ctx, ctx.use('time'), name);
           let o = false;
-          if (type.precision !== undefined) o = addOption(out, o, 'precision', String(type.precision));
-          if (type.name === 'timetz') o = addOption(out, o, 'withTimezone', 'true');
-          closeOptions(out, o);
+          if (type.precision !== undefined) o = addOption(out, o, open, 'precision', String(type.precision));
+          if (type.name === 'timetz') o = addOption(out, o, open, 'withTimezone', 'true');
+          closeOptions(out, o, open);
           return;
         }
         case 'timestamp': case 'timestamptz': {
-          addString(out.add(ctx.use('timestamp')).add('('), column.name);
+          const open = openCall(out, ctx, ctx.use('timestamp'), name);
           let o = false;
-          if (type.precision !== undefined) o = addOption(out, o, 'precision', String(type.precision));
-          if (type.name === 'timestamptz') o = addOption(out, o, 'withTimezone', 'true');
-          closeOptions(out, addOption(out, o, 'mode', '"string"'));
+          if (type.precision !== undefined) o = addOption(out, o, open, 'precision', String(type.precision));
+          if (type.name === 'timestamptz') o = addOption(out, o, open, 'withTimezone', 'true');
+          closeOptions(out, addOption(out, o, open, 'mode', '"string"'), open);
           return;
         }
-        case 'interval':
+        case 'interval': {
           // drizzle-orm 0.45's PgInterval.getSQLType tests `this.precision ?`, so precision 0 would come out
           // as plain interval; a customType writes interval(0) exactly (time/timestamp/numeric test undefined).
           if (type.precision === 0) {
-            addString(out.add(ctx.customType(builtinTypeSql(type), 'string')).add('('), column.name).add(')');
+            closeCall(out, openCall(out, ctx, ctx.customType(builtinTypeSql(type), 'string'), name), '")', ')');
             return;
           }
-          addString(out.add(ctx.use('interval')).add('('), column.name);
-          closeOptions(out, type.precision !== undefined && addOption(out, false, 'precision', String(type.precision)));
+          const open = openCall(out, ctx, ctx.use('interval'), name);
+          closeOptions(out, type.precision !== undefined && addOption(out, false, open, 'precision', String(type.precision)), open);
           return;
+        }
         case '"char"':
           // Gap: Drizzle has no one-byte "char", and drizzle-kit mangles the quoted name of a custom type
           // (""char""); char(1) is the closest type it can create (docs/drizzle-export.md).
-          addString(out.add(ctx.use('char')).add('('), column.name).add(', { length: 1 })');
+          closeCall(out, openCall(out, ctx, ctx.use('char'), name), '", { length: 1 })', ', { length: 1 })');
           return;
         default: {
           const sqlType = builtinTypeSql(type);
-          addString(out.add(ctx.customType(sqlType, customData(sqlType))).add('('), column.name).add(')');
+          closeCall(out, openCall(out, ctx, ctx.customType(sqlType, customData(sqlType)), name), '")', ')');
           return;
         }
       }
@@ -180,12 +201,12 @@ function addIdentityOption(out: TextBuilder, started: boolean, key: string, valu
  * when drizzle-kit writes that type verbatim (`text COLLATE "C"`), else into extras.sql.
  */
 export function addColumn(out: TextBuilder, ctx: EmitContext, table: Table, column: Column, key: string): void {
-  out.add(key).add(': ');
+  out.add(key);
   // Only a collation needs the type's SQL spelling.
   const plainType = column.collation !== undefined && column.type.kind === 'builtin' ? builtinTypeSql(column.type) : '';
   if (column.collation !== undefined && !column.type.array && column.type.kind === 'builtin' && drizzleKitWritesVerbatim(plainType)) {
     const sqlType = `${plainType} COLLATE ${quoteIdent(column.collation)}`;
-    addString(out.add(ctx.customType(sqlType, 'string')).add('('), column.name).add(')');
+    closeCall(out, openCall(out, ctx, ctx.customType(sqlType, 'string'), column.name), '")', ')');
   } else {
     addTypeBuilder(out, ctx, column);
     if (column.type.array) out.add('.array()');

@@ -16,6 +16,11 @@ const RESERVED_TOP = [
   'time', 'timestamp', 'interval', 'uuid', 'json', 'jsonb', 'inet', 'cidr', 'macaddr', 'macaddr8', 'point', 'line',
 ];
 
+/** keyBit is one of 32 bits chosen by a key's length and first and last characters. */
+function keyBit(key: string): number {
+  return 1 << ((key.length + key.charCodeAt(0) * 7 + key.charCodeAt(key.length - 1) * 13) & 31);
+}
+
 /**
  * TableKeys are the property names of one table's columns, in column order. A table has a handful of
  * columns, so a scan finds one faster than a map per table is built; wide tables get a map.
@@ -23,26 +28,40 @@ const RESERVED_TOP = [
 export class TableKeys {
   private byId?: Map<string, string>;
 
-  constructor(readonly columns: readonly Column[], readonly keys: readonly string[]) {}
+  constructor(readonly columns: readonly Column[], readonly keys: readonly string[]) {
+    let signature = 0;
+    for (const key of keys) signature |= keyBit(key);
+    this.signature = signature;
+  }
 
-  /** keyOf is the key of the column with this id (the last one, should ids repeat). */
+  /**
+   * keyOf is the key of the column with this id: the first one, should ids repeat (as ModelIndex.column
+   * finds it). Scanning from the front finds a referenced primary key at once, and the column the
+   * drizzle-kit checks just read is still in the cache; on a large model the rest are not.
+   */
   keyOf(columnId: string): string | undefined {
     const { columns, keys } = this;
     if (columns.length <= 24) {
-      for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.id === columnId) return keys[i];
+      for (let i = 0; i < columns.length; i++) if (columns[i]!.id === columnId) return keys[i];
       return undefined;
     }
     if (!this.byId) {
       this.byId = new Map();
-      for (let i = 0; i < columns.length; i++) this.byId.set(columns[i]!.id, keys[i]!);
+      for (let i = 0; i < columns.length; i++) if (!this.byId.has(columns[i]!.id)) this.byId.set(columns[i]!.id, keys[i]!);
     }
     return this.byId.get(columnId);
   }
 
   /** has tells whether a key is taken, so a Namer can use this table's keys as its reserved names. */
   has(key: string): boolean {
+    // The relations of a large model ask this of tables all over it: the signature answers most
+    // questions without reading each key (each a cache miss there).
+    if ((this.signature & keyBit(key)) === 0) return false;
     return this.keys.includes(key);
   }
+
+  /** signature has the keyBit of every key. */
+  private readonly signature: number;
 }
 
 export interface CustomTypeDecl {
@@ -65,11 +84,23 @@ export class EmitContext {
   readonly columnKeys = new Map<string, TableKeys>();
   readonly roleVars = new Map<string, string>();
   readonly customTypes = new Map<string, CustomTypeDecl>();
-  private readonly foreignKeys = new Map<ForeignKey, string[]>();
+  private readonly refs = new Map<ForeignKey, string[]>();
+  private readonly fields = new Map<ForeignKey, string[]>();
+  private readonly openers = new Map<string, string>();
   /** The builder generated text is written into (one text at a time: see TextBuilder.take). */
   readonly text = new TextBuilder();
 
   constructor(readonly model: Model, readonly idx: ModelIndex) {}
+
+  /** opener is `: fn("`, how a column's builder call starts (the few builders are each rendered once). */
+  opener(fn: string): string {
+    let text = this.openers.get(fn);
+    if (text === undefined) {
+      text = `: ${fn}("`;
+      this.openers.set(fn, text);
+    }
+    return text;
+  }
 
   use(name: string): string {
     this.pgCore.add(name);
@@ -100,12 +131,20 @@ export class EmitContext {
    * relations.ts both name them, and on a large model each lookup in another table is a cache miss.
    */
   refKeys(fk: ForeignKey, target: Table): readonly string[] {
-    let keys = this.foreignKeys.get(fk);
+    return this.keysOf(this.refs, fk, target, fk.refColumnIds);
+  }
+
+  /** fieldKeys are the keys of a foreign key's own columns, found once per key like refKeys. */
+  fieldKeys(fk: ForeignKey, table: Table): readonly string[] {
+    return this.keysOf(this.fields, fk, table, fk.columnIds);
+  }
+
+  private keysOf(found: Map<ForeignKey, string[]>, fk: ForeignKey, table: Table, ids: readonly string[]): readonly string[] {
+    let keys = found.get(fk);
     if (keys === undefined) {
-      const ids = fk.refColumnIds;
       keys = new Array<string>(ids.length);
-      for (let i = 0; i < ids.length; i++) keys[i] = this.columnKey(target, ids[i]!);
-      this.foreignKeys.set(fk, keys);
+      for (let i = 0; i < ids.length; i++) keys[i] = this.columnKey(table, ids[i]!);
+      found.set(fk, keys);
     }
     return keys;
   }

@@ -77,8 +77,7 @@ export function emitDrizzle(model: Model, options: EmitDrizzleOptions = {}): { f
       continue;
     }
     if (out.size > 0) out.add('\n\n');
-    emitTable(out, ctx, table);
-    if (out.size >= CHUNK) tableBlocks.push(out.take());
+    if (emitTable(out, ctx, table) || out.size >= CHUNK) tableBlocks.push(out.take());
   }
   if (out.size > 0) tableBlocks.push(out.take());
   if (partitions.length) {

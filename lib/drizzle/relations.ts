@@ -7,8 +7,7 @@ import type { ForeignKey, Table } from '@/lib/model';
 import type { EmitContext } from './context';
 import { Namer, camelIdentifier, pascal } from './names';
 import { addMembers } from './tables';
-import type { TextBuilder } from '@/lib/sql/text';
-import { CHUNK, addString, joinFile } from './ts';
+import { CHUNK, joinFile, plain } from './ts';
 
 interface Edge {
   readonly source: Table;
@@ -55,15 +54,6 @@ function oneKeyBase(ctx: EmitContext, edge: Edge): string {
     if (prefix !== undefined) return camelIdentifier(prefix, 'ref');
   }
   return camelIdentifier(edge.target.name, 'ref');
-}
-
-/** addKeys writes `tableVar.key, ...` for columns of a table. */
-function addKeys(out: TextBuilder, ctx: EmitContext, tableVar: string, table: Table, columnIds: readonly string[]): TextBuilder {
-  for (let i = 0; i < columnIds.length; i++) {
-    if (i > 0) out.add(', ');
-    out.add(tableVar).add('.').add(ctx.columnKey(table, columnIds[i]!));
-  }
-  return out;
 }
 
 /** TableRelations is one table's relation keys scope, which helpers it uses, and its lines (edge * 2 + 1 for many). */
@@ -136,14 +126,17 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     text.add('export const ').add(ctx.top.take(`${tableVar}Relations`)).add(' = relations(').add(tableVar).add(', ({ ').add(helpers).add(' }) => ({\n');
     for (const line of entry.lines) {
       const edge = edges[line >> 1]!;
+      // A plain relation name's quotes are written with the text around it.
+      const q = plain(edge.relationName);
       if (line & 1) {
-        text.add('  ').add(edge.manyKey).add(': many(').add(edge.sourceVar).add(', { relationName: ');
+        text.add('  ').add(edge.manyKey).add(': many(').add(edge.sourceVar).add(q ? ', { relationName: "' : ', { relationName: ');
       } else {
         text.add('  ').add(edge.oneKey).add(': one(').add(edge.targetVar).add(', { fields: [');
-        addKeys(text, ctx, edge.sourceVar, edge.source, edge.fk.columnIds).add('], references: [');
-        addMembers(text, edge.targetVar, ctx.refKeys(edge.fk, edge.target)).add('], relationName: ');
+        addMembers(text, edge.sourceVar, ctx.fieldKeys(edge.fk, edge.source)).add('], references: [');
+        addMembers(text, edge.targetVar, ctx.refKeys(edge.fk, edge.target)).add(q ? '], relationName: "' : '], relationName: ');
       }
-      addString(text, edge.relationName).add(' }),\n');
+      if (q) text.add(edge.relationName).add('" }),\n');
+      else text.add(JSON.stringify(edge.relationName)).add(' }),\n');
     }
     text.add('}));');
     // Chunks, as for schema.ts (see CHUNK).

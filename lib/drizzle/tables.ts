@@ -76,10 +76,23 @@ function addIndexEntry(out: TextBuilder, ctx: EmitContext, table: Table, index: 
 }
 
 /**
- * addForeignKeyEntry writes the foreignKey() entry and returns undefined, or returns the comment line
- * for a key created in extras.sql (writing nothing), or false when the target is not a Drizzle table.
+ * startEntry starts an entry of the extra-config callback, opening the callback before the first
+ * (whether a table has one is known only then). It returns true: entries started.
  */
-function addForeignKeyEntry(out: TextBuilder, ctx: EmitContext, table: Table, fk: ForeignKey): string | false | undefined {
+function startEntry(out: TextBuilder, ctx: EmitContext, started: boolean): true {
+  if (!started) {
+    ctx.use('PgTableExtraConfigValue');
+    out.add(CONFIG_START);
+  }
+  out.add(I);
+  return true;
+}
+
+/**
+ * addForeignKeyEntry writes the foreignKey() entry and returns true, or returns the comment line for a
+ * key created in extras.sql (writing nothing), or false when the target is not a Drizzle table.
+ */
+function addForeignKeyEntry(out: TextBuilder, ctx: EmitContext, table: Table, fk: ForeignKey, started: boolean): string | boolean {
   const target = ctx.idx.tables.get(fk.refTableId);
   const targetVar = target && ctx.tableVars.get(target.id);
   if (!target || !targetVar) return false;
@@ -87,8 +100,9 @@ function addForeignKeyEntry(out: TextBuilder, ctx: EmitContext, table: Table, fk
     ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
     return `// Foreign key ${tsComment(JSON.stringify(fk.name))} has names drizzle-kit would cut: created in extras.sql.`;
   }
-  addString(out.add(I).add(ctx.use('foreignKey')).add('({ name: '), fk.name).add(', columns: [');
-  addCols(out, ctx, table, fk.columnIds).add('], foreignColumns: [');
+  startEntry(out, ctx, started);
+  addString(out.add(ctx.use('foreignKey')).add('({ name: '), fk.name).add(', columns: [');
+  addMembers(out, 't', ctx.fieldKeys(fk, table)).add('], foreignColumns: [');
   addMembers(out, target.id === table.id ? 't' : targetVar, ctx.refKeys(fk, target)).add('] })');
   if (fk.onDelete && fk.onDelete !== 'no action') addString(out.add('.onDelete('), fk.onDelete).add(')');
   if (fk.onUpdate && fk.onUpdate !== 'no action') addString(out.add('.onUpdate('), fk.onUpdate).add(')');
@@ -98,7 +112,7 @@ function addForeignKeyEntry(out: TextBuilder, ctx: EmitContext, table: Table, fk
   } else if (fk.deferrable) {
     ctx.extras.add('constraints', `ALTER TABLE ${tableSql(table, ctx.idx)} ALTER CONSTRAINT ${quoteIdent(fk.name)} DEFERRABLE${fk.initiallyDeferred ? ' INITIALLY DEFERRED' : ''};`);
   }
-  return undefined;
+  return true;
 }
 
 function roleRef(ctx: EmitContext, role: string): string {
@@ -123,9 +137,10 @@ function uniqueKey(columnIds: readonly string[]): string {
 
 /**
  * emitTable writes one exported table declaration into the builder: notes on what went to extras.sql,
- * then `export const x = pgTable(name, { columns }, (t) => [ keys, indexes, policies ])`.
+ * then `export const x = pgTable(name, { columns }, (t) => [ keys, indexes, policies ])`. It returns
+ * true when it had to put notes in front, which copies the builder's text (so take it then).
  */
-export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): void {
+export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): boolean {
   const start = out.size;
   // Notes are rare: the list exists only when there is one, and goes before the declaration at the end.
   let notes: string[] | undefined;
@@ -135,22 +150,18 @@ export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): voi
   // The table's SQL name is needed only for what goes to extras.sql.
   let sqlName: string | undefined;
 
-  addString(out.add('export const ').add(ctx.tableVars.get(table.id)!).add(' = ').add(ctx.factory(table.schemaId, 'table')).add('('), table.name).add(', {\n');
+  addString(out.add('export const ').add(ctx.tableVars.get(table.id)!).add(' = ').add(ctx.factory(table.schemaId, 'table')).add('('), table.name).add(', {');
   // Keys by position (ids are unique in a valid model): no lookup per column.
   const keys = ctx.columnKeys.get(table.id)!.keys;
   const columns = table.columns;
-  for (let i = 0; i < columns.length; i++) {
-    addColumn(out.add(I), ctx, table, columns[i]!, keys[i]!);
-    out.add(',\n');
-  }
-  if (columns.length === 0) out.add('\n');
-  out.add('}');
+  for (let i = 0; i < columns.length; i++) addColumn(out.add(i === 0 ? '\n  ' : ',\n  '), ctx, table, columns[i]!, keys[i]!);
+  out.add(columns.length === 0 ? '\n\n}' : ',\n}');
 
-  // The extra-config callback is written before its entries and dropped again when none follows.
-  const configAt = out.size;
-  out.add(CONFIG_START);
+  // The extra-config callback opens before its first entry (startEntry).
+  let config = false;
   if (table.primaryKey) {
-    addString(out.add(I).add(ctx.use('primaryKey')).add('({ name: '), table.primaryKey.name).add(', columns: [');
+    config = startEntry(out, ctx, config);
+    addString(out.add(ctx.use('primaryKey')).add('({ name: '), table.primaryKey.name).add(', columns: [');
     addCols(out, ctx, table, table.primaryKey.columnIds).add('] }),\n');
   }
   // PostgreSQL silently drops a UNIQUE that repeats the columns of the primary key or of an earlier
@@ -170,7 +181,8 @@ export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): voi
         continue;
       }
       keySets.add(key);
-      addString(out.add(I).add(ctx.use('unique')).add('('), u.name).add(').on(');
+      config = startEntry(out, ctx, config);
+      addString(out.add(ctx.use('unique')).add('('), u.name).add(').on(');
       addCols(out, ctx, table, u.columnIds).add(u.nullsNotDistinct ? ').nullsNotDistinct(),\n' : '),\n');
     }
   }
@@ -181,18 +193,21 @@ export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): voi
       continue;
     }
     ctx.sql();
-    addString(out.add(I).add(ctx.use('check')).add('('), c.name).add(', ');
+    config = startEntry(out, ctx, config);
+    addString(out.add(ctx.use('check')).add('('), c.name).add(', ');
     addSqlTemplate(out, c.expression).add('),\n');
     if (c.noInherit) ctx.extras.add('constraints', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} DROP CONSTRAINT ${quoteIdent(c.name)}, ADD ${checkSql(c)};`);
   }
   for (const fk of table.foreignKeys ?? []) {
-    const note = addForeignKeyEntry(out, ctx, table, fk);
-    if (note) (notes ??= []).push(note);
+    const note = addForeignKeyEntry(out, ctx, table, fk, config);
+    if (note === true) config = true;
+    else if (note) (notes ??= []).push(note);
     else if (note === false) ctx.extras.add('partitions', `-- ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} ADD ${foreignKeySql(table, fk, ctx.idx)};`);
   }
   for (const index of table.indexes ?? []) {
     if (indexInDrizzle(index) && indexSurvivesDrizzleKit(ctx.idx, table, index)) {
-      addIndexEntry(out.add(I), ctx, table, index);
+      config = startEntry(out, ctx, config);
+      addIndexEntry(out, ctx, table, index);
       out.add(',\n');
     } else {
       const why = indexInDrizzle(index) ? "names or expressions drizzle-kit would cut (';', '--', ',,')" : 'INCLUDE / NULLS NOT DISTINCT';
@@ -201,20 +216,21 @@ export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): voi
     }
   }
   for (const p of table.policies ?? []) {
-    if (policySurvivesDrizzleKit(p)) out.add(I).add(policyEntry(ctx, p)).add(',\n');
+    if (policySurvivesDrizzleKit(p)) {
+      config = startEntry(out, ctx, config);
+      out.add(policyEntry(ctx, p)).add(',\n');
+    }
     else {
       (notes ??= []).push(`// Policy ${tsComment(JSON.stringify(p.name))} holds a '--' drizzle-kit would cut: created in extras.sql.`);
       ctx.extras.add('policies', createPolicySql(table, p, ctx.idx));
     }
   }
-  if (out.size === configAt + CONFIG_START.length) out.truncate(configAt);
-  else {
-    ctx.use('PgTableExtraConfigValue');
-    out.add(']');
-  }
+  if (config) out.add(']');
   out.add(table.rls?.enabled ? ').enableRLS();' : ');');
 
   if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} FORCE ROW LEVEL SECURITY;`);
   if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} DISABLE ROW LEVEL SECURITY;`);
-  if (notes) out.insert(start, `${notes.join('\n')}\n`);
+  if (!notes) return false;
+  out.insert(start, `${notes.join('\n')}\n`);
+  return true;
 }

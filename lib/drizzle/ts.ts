@@ -5,7 +5,7 @@
 import type { TextBuilder } from '@/lib/sql/text';
 
 /** plain: printable ASCII other than `"` and `\`, which JSON.stringify would return unchanged in quotes. */
-function plain(value: string): boolean {
+export function plain(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c) return false;

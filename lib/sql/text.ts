@@ -15,14 +15,9 @@ export class TextBuilder {
     return this;
   }
 
-  /** size is the length of the text so far (a mark for `truncate`). */
+  /** size is the length of the text so far (a mark for `insert`). */
   get size(): number {
     return this.text.length;
-  }
-
-  /** truncate drops what was added after the text had `size` characters. */
-  truncate(size: number): void {
-    this.text = this.text.slice(0, size);
   }
 
   /** insert puts a piece at a `size` taken earlier (for text known only later; rare: it copies the text). */
