@@ -6,7 +6,7 @@
  */
 import { loadSqlParser, sqlParserReady } from '../expression';
 import type { Model } from '../schema';
-import { createContext, type Rule } from './context';
+import { createContext, type Rule, type RuleContext } from './context';
 import { columnAndSequenceRules } from './columns';
 import { expressionRules } from './expressions';
 import type { Finding } from './finding';
@@ -18,7 +18,7 @@ import { nameRules } from './names';
 import { partitionRules } from './partitions';
 import { idRules, referenceRules } from './references';
 import { rlsRules } from './rls';
-import { textRules } from './text';
+import { textRules, textRulesSkipping } from './text';
 import { parseModel } from './shape';
 import { typeRules } from './types';
 
@@ -74,6 +74,10 @@ export function validate(model: unknown, options: ValidateOptions = {}): Finding
  * same findings without checking the shape a second time.
  */
 export function validateParsed(model: Model, options: ValidateOptions = {}): Finding[] {
+  return runRules(model, options, RULES);
+}
+
+function runRules(model: Model, options: ValidateOptions, rules: readonly { readonly name: string; readonly run: Rule }[]): Finding[] {
   try {
     const findings: Finding[] = [];
     const target = options.target ?? model.settings?.targetVersion ?? DEFAULT_TARGET;
@@ -84,7 +88,7 @@ export function validateParsed(model: Model, options: ValidateOptions = {}): Fin
       findings.push({ code: 'parser-not-loaded', severity: 'error', message: 'SQL expressions were not checked: the SQL parser is not loaded (await loadSqlParser() first, or use validateAsync)', path: '' });
     }
     const ctx = createContext(model, target, findings);
-    for (const rule of RULES) {
+    for (const rule of rules) {
       try {
         rule.run(ctx);
       } catch (error) {
@@ -95,6 +99,19 @@ export function validateParsed(model: Model, options: ValidateOptions = {}): Fin
   } catch (error) {
     return [internalError('validate', error)];
   }
+}
+
+/**
+ * validateParsedSince is validateParsed for a model made from `base` by changing some of its parts
+ * (a delta save), where `base` is a model validateParsed found no errors in: the tables `model` shares
+ * with `base` (the same objects, as parseModel's `reuse` returns them) are not walked by the text rule,
+ * which cannot find anything in them (see textRulesSkipping). Every other rule runs on the whole model.
+ * The findings equal validateParsed(model, options) (property test in text.test.ts).
+ */
+export function validateParsedSince(model: Model, base: Model, options: ValidateOptions = {}): Finding[] {
+  const shared = new Set<object>(base.tables);
+  const rules = RULES.map((r) => r.run === textRules ? { name: r.name, run: (ctx: RuleContext) => textRulesSkipping(ctx, shared) } : r);
+  return runRules(model, options, rules);
 }
 
 /** validateAsync loads the SQL parser (once) and validates. */

@@ -26,6 +26,18 @@ export function unstorableText(s: string, nulReportedElsewhere = false): string 
 }
 
 export function textRules(ctx: RuleContext): void {
+  textRulesSkipping(ctx, NONE);
+}
+
+const NONE: ReadonlySet<object> = new Set();
+
+/**
+ * textRulesSkipping is textRules without walking the tables in `clean`. A table's text findings
+ * depend on nothing but the table object (its strings, keys and own id; a table is never under a
+ * `values` array or a `name` key), so for tables known to have none (the same objects in a model
+ * validated without errors) the findings are exactly textRules' own.
+ */
+export function textRulesSkipping(ctx: RuleContext, clean: ReadonlySet<object>): void {
   // The path is kept as a stack of keys and rendered only for a finding: this rule visits every
   // string of the model on every save.
   const path: PropertyKey[] = [];
@@ -41,7 +53,9 @@ export function textRules(ctx: RuleContext): void {
     if (value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
       const labels = key === 'values';
+      const skip = path.length === 1 && key === 'tables' && clean.size > 0;
       for (let i = 0; i < value.length; i++) {
+        if (skip && clean.has(value[i] as object)) continue;
         path.push(i);
         walk(value[i], i, labels);
         path.pop();
