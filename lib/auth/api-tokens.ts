@@ -50,19 +50,43 @@ export async function revokeApiToken(ctx: AppContext, userId: string, id: string
   return gone.length > 0;
 }
 
+/** The columns an API token's resolution needs (also read by queries that join the token, see http.ts). */
+export const apiTokenColumns = {
+  tokenId: tables.apiTokens.id, userId: tables.users.id, email: tables.users.email, isAdmin: tables.users.isAdmin,
+  expiresAt: tables.apiTokens.expiresAt, lastUsedAt: tables.apiTokens.lastUsedAt,
+};
+
+export interface ApiTokenRow {
+  tokenId: string; userId: string; email: string; isAdmin: boolean;
+  expiresAt: Date | null; lastUsedAt: Date | null;
+}
+
+/** apiTokenOk: the shape any API token of ours has; others are refused without a query. */
+export function apiTokenOk(token: string): boolean {
+  return token.startsWith(API_TOKEN_PREFIX) && token.length <= 100;
+}
+
 /** resolveApiToken returns the token's user, or undefined when unknown or expired. */
 export async function resolveApiToken(ctx: AppContext, token: string): Promise<SessionUser | undefined> {
-  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return undefined;
+  if (!apiTokenOk(token)) return undefined;
   const [row] = await ctx.db.orm
-    .select({ id: tables.apiTokens.id, userId: tables.users.id, email: tables.users.email, isAdmin: tables.users.isAdmin, expiresAt: tables.apiTokens.expiresAt, lastUsedAt: tables.apiTokens.lastUsedAt })
+    .select(apiTokenColumns)
     .from(tables.apiTokens).innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId))
     .where(eq(tables.apiTokens.tokenHash, sha256Hex(token)));
+  return settleApiToken(ctx, row);
+}
+
+/**
+ * settleApiToken applies the token rules to the row found for a token (undefined: none): an expired
+ * token is refused; use is recorded at most once a minute. Every way of reading a token goes through it.
+ */
+export async function settleApiToken(ctx: AppContext, row: ApiTokenRow | undefined): Promise<SessionUser | undefined> {
   if (!row) return undefined;
   const now = ctx.now();
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return undefined;
   // Record use at most once a minute so busy scripts do not write on every request.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
-    await ctx.db.orm.update(tables.apiTokens).set({ lastUsedAt: now }).where(eq(tables.apiTokens.id, row.id));
+    await ctx.db.orm.update(tables.apiTokens).set({ lastUsedAt: now }).where(eq(tables.apiTokens.id, row.tokenId));
   }
   return { userId: row.userId, email: row.email, isAdmin: row.isAdmin };
 }

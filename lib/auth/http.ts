@@ -4,8 +4,11 @@
  */
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { resolveApiToken } from './api-tokens';
-import { resolveSession, type SessionUser } from './sessions';
+import { eq } from 'drizzle-orm';
+import { tables } from '@/lib/db';
+import { apiTokenColumns, apiTokenOk, resolveApiToken, settleApiToken, type ApiTokenRow } from './api-tokens';
+import { resolveSession, sessionColumns, sessionTokenOk, settleSession, type SessionRow, type SessionUser } from './sessions';
+import { sha256Hex } from './tokens';
 
 export const SESSION_COOKIE = 'pgcanvas_session';
 
@@ -123,4 +126,70 @@ export async function authenticate(ctx: AppContext, request: Request): Promise<A
   if (!session) return { setCookie: clearSessionCookie(secure) };
   const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
   return { principal, setCookie: session.renewed ? sessionCookie(token, session.expiresAt, secure, ctx.now()) : undefined };
+}
+
+/**
+ * A caller whose credential (session cookie or Bearer token) is known but not yet looked up: a hot
+ * route's own query joins the session or token row (`kind`, `hash`; columns sessionColumns or
+ * apiTokenColumns) to what it reads anyway, so authentication costs no round trip of its own. The
+ * row then goes through `settle`, the same rules as authenticate (expiry, sliding renewal, use
+ * recorded), and an unknown, revoked or expired credential is the same 401. `authentication` is what
+ * route() sends back (the renewed cookie), `principal` the caller once settled.
+ */
+export class PendingCaller {
+  authentication?: Authentication;
+  private constructor(readonly kind: 'session' | 'token', readonly hash: string, private readonly token: string, private readonly secure: boolean) {}
+
+  /**
+   * from reads the request's credential: a PendingCaller, or undefined when there is none at all
+   * (the route answers 401 as for any request without one). A credential that cannot be one of ours
+   * still gives a PendingCaller, refused at settle without being looked up.
+   */
+  static from(ctx: AppContext, request: Request): PendingCaller | undefined {
+    const bearer = bearerToken(request);
+    if (bearer) return new PendingCaller('token', apiTokenOk(bearer) ? sha256Hex(bearer) : '', bearer, false);
+    const token = readCookie(request, SESSION_COOKIE);
+    if (!token) return undefined;
+    return new PendingCaller('session', sessionTokenOk(token) ? sha256Hex(token) : '', token, isSecureRequest(request, ctx.trustProxy));
+  }
+
+  /** lookable: the credential has our shape (else settle(undefined) refuses it without a query). */
+  get lookable(): boolean {
+    return this.hash !== '';
+  }
+
+  get principal(): Principal {
+    const p = this.authentication?.principal;
+    if (!p) throw new Error('PendingCaller: not settled');
+    return p;
+  }
+
+  /** settle takes the credential's row from the joined query (undefined: none) and returns the principal, or throws 401. */
+  async settle(ctx: AppContext, row: SessionRow | ApiTokenRow | undefined): Promise<Principal> {
+    if (this.kind === 'token') {
+      const user = await settleApiToken(ctx, row as ApiTokenRow | undefined);
+      if (!user) throw new AppError(401, 'unauthenticated', 'The API token is not valid (unknown, revoked or expired).');
+      this.authentication = { principal: { ...user, via: 'token' } };
+      return this.authentication.principal!;
+    }
+    const session = await settleSession(ctx, row as SessionRow | undefined);
+    if (!session) {
+      this.authentication = { setCookie: clearSessionCookie(this.secure) };
+      throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
+    }
+    const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
+    this.authentication = { principal, setCookie: session.renewed ? sessionCookie(this.token, session.expiresAt, this.secure, ctx.now()) : undefined };
+    return principal;
+  }
+
+  /** resolve looks the credential up on its own (for requests the joined query is not run for). */
+  async resolve(ctx: AppContext): Promise<Principal> {
+    if (!this.lookable) return this.settle(ctx, undefined);
+    const [row] = this.kind === 'token'
+      ? await ctx.db.orm.select(apiTokenColumns).from(tables.apiTokens)
+        .innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId)).where(eq(tables.apiTokens.tokenHash, this.hash))
+      : await ctx.db.orm.select(sessionColumns).from(tables.sessions)
+        .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId)).where(eq(tables.sessions.tokenHash, this.hash));
+    return this.settle(ctx, row);
+  }
 }

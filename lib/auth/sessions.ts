@@ -29,19 +29,41 @@ export async function createSession(ctx: AppContext, userId: string): Promise<{ 
   return { token, expiresAt };
 }
 
+/** The columns a session's resolution needs (also read by queries that join the session, see http.ts). */
+export const sessionColumns = {
+  sessionId: tables.sessions.id, userId: tables.users.id, email: tables.users.email, isAdmin: tables.users.isAdmin,
+  createdAt: tables.sessions.createdAt, lastSeenAt: tables.sessions.lastSeenAt, expiresAt: tables.sessions.expiresAt,
+};
+
+export interface SessionRow {
+  sessionId: string; userId: string; email: string; isAdmin: boolean;
+  createdAt: Date; lastSeenAt: Date; expiresAt: Date;
+}
+
+/** sessionTokenOk: the shape any token of ours has; others are refused without a query. */
+export function sessionTokenOk(token: string): boolean {
+  return token.length >= 20 && token.length <= 100;
+}
+
 /** resolveSession returns the session's user, or undefined when the token is unknown or expired. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | undefined> {
-  if (token.length < 20 || token.length > 100) return undefined;
-  const now = ctx.now();
+  if (!sessionTokenOk(token)) return undefined;
   const [row] = await ctx.db.orm
-    .select({
-      sessionId: tables.sessions.id, userId: tables.users.id, email: tables.users.email, isAdmin: tables.users.isAdmin,
-      createdAt: tables.sessions.createdAt, lastSeenAt: tables.sessions.lastSeenAt, expiresAt: tables.sessions.expiresAt,
-    })
+    .select(sessionColumns)
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
     .where(eq(tables.sessions.tokenHash, sha256Hex(token)));
+  return settleSession(ctx, row);
+}
+
+/**
+ * settleSession applies the session rules to the row found for a token (undefined: none): an expired
+ * session is deleted and refused; a used one is renewed (sliding expiry, capped) at most once per
+ * renewAfterMs. Every way of reading a session goes through it.
+ */
+export async function settleSession(ctx: AppContext, row: SessionRow | undefined): Promise<ResolvedSession | undefined> {
   if (!row) return undefined;
+  const now = ctx.now();
   if (row.expiresAt.getTime() <= now.getTime()) {
     await ctx.db.orm.delete(tables.sessions).where(eq(tables.sessions.id, row.sessionId));
     return undefined;

@@ -9,7 +9,7 @@
  */
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { tables } from '@/lib/db';
-import { AppError, notFound, type AppContext } from '@/lib/auth';
+import { AppError, apiTokenColumns, notFound, sessionColumns, type ApiTokenRow, type AppContext, type PendingCaller, type SessionRow } from '@/lib/auth';
 import type { Model } from '@/lib/model';
 import { forbidden, isUuid, requireRole, roleAtLeast, type Role } from './access';
 import { modelJsonbText } from './jsonb-text';
@@ -37,35 +37,79 @@ const pm = tables.projectModels;
  */
 const revision = sql<string>`concat_ws(':', ${pm.version}, ${pm}.xmin, (extract(epoch from ${pm.updatedAt}) * 1000000)::int8)`;
 
-interface State { role: Role; version: number; model: CachedModel | undefined }
+interface State { role: Role; version: number; model: CachedModel | undefined; userId: string }
+
+/**
+ * Who is asking: a user id already authenticated, or a PendingCaller (route() with `joinAuth`) whose
+ * session or token row the state query joins, so the request costs one round trip instead of two.
+ */
+export type Caller = string | PendingCaller;
 
 /**
  * state checks membership (404 for non-members and deleted projects, 403 below `needed`) and reads
  * the version and revision in one query; the model's text comes along unless the cache already has
  * this revision or `skipText` (an SQL condition) holds. Returns the cache entry of the revision when
- * the text was read or cached.
+ * the text was read or cached. A PendingCaller is authenticated by the same query (401 first, as
+ * route() would have answered before any project lookup).
  */
-async function state(ctx: AppContext, userId: string, projectId: string, needed: Role, skipText?: SQL): Promise<State> {
-  if (!isUuid(projectId)) throw notFound();
+async function state(ctx: AppContext, who: Caller, projectId: string, needed: Role, skipText?: SQL): Promise<State> {
+  if (!isUuid(projectId)) {
+    if (typeof who !== 'string') await who.resolve(ctx);
+    throw notFound();
+  }
   const cache = modelCache(ctx.db);
   const cached = cache.get(projectId);
   const known = sql`${revision} = ${cached?.revision ?? null}`;
-  const [row] = await ctx.db.orm
-    .select({
-      role: tables.projectMembers.role, version: pm.version, revision,
-      json: sql<string | null>`CASE WHEN ${skipText ? sql`(${skipText}) OR ` : sql``}${known} THEN NULL ELSE ${pm.model}::text END`,
-    })
-    .from(pm)
-    .innerJoin(tables.projects, eq(tables.projects.id, pm.projectId))
-    .innerJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, pm.projectId), eq(tables.projectMembers.userId, userId)))
-    .where(and(eq(pm.projectId, projectId), isNull(tables.projects.deletedAt)));
+  const fields = {
+    role: tables.projectMembers.role, version: pm.version, revision,
+    json: sql<string | null>`CASE WHEN ${skipText ? sql`(${skipText}) OR ` : sql``}${known} THEN NULL ELSE ${pm.model}::text END`,
+  };
+  let row: { role: Role | null; version: number | null; revision: string | null; json: string | null } | undefined;
+  let userId: string;
+  if (typeof who === 'string') {
+    [row] = await ctx.db.orm
+      .select(fields)
+      .from(pm)
+      .innerJoin(tables.projects, eq(tables.projects.id, pm.projectId))
+      .innerJoin(tables.projectMembers, and(eq(tables.projectMembers.projectId, pm.projectId), eq(tables.projectMembers.userId, who)))
+      .where(and(eq(pm.projectId, projectId), isNull(tables.projects.deletedAt)));
+    userId = who;
+  } else {
+    // The credential's row, its user, and (left joined, so a non-member still authenticates and gets
+    // 404) the membership, its project and the model. Whether the project is deleted is read and
+    // checked here rather than put in a join condition: with `left join projects ... and deleted_at
+    // is null left join project_models on ... = projects.id`, PGlite (PostgreSQL 18.6) still returned
+    // the model's columns for a deleted project (the same joins without the xmin revision did not).
+    const member = and(eq(tables.projectMembers.projectId, projectId), eq(tables.projectMembers.userId, tables.users.id));
+    const project = { projectId: tables.projects.id, deletedAt: tables.projects.deletedAt };
+    type Joined = { role: Role | null; version: number | null; revision: string | null; json: string | null; projectId: string | null; deletedAt: Date | null } & (SessionRow | ApiTokenRow);
+    let joined: Joined | undefined;
+    if (!who.lookable) joined = undefined;
+    else if (who.kind === 'token') {
+      [joined] = await ctx.db.orm.select({ ...apiTokenColumns, ...fields, ...project }).from(tables.apiTokens)
+        .innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId))
+        .leftJoin(tables.projectMembers, member)
+        .leftJoin(tables.projects, eq(tables.projects.id, tables.projectMembers.projectId))
+        .leftJoin(pm, eq(pm.projectId, tables.projectMembers.projectId))
+        .where(eq(tables.apiTokens.tokenHash, who.hash));
+    } else {
+      [joined] = await ctx.db.orm.select({ ...sessionColumns, ...fields, ...project }).from(tables.sessions)
+        .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
+        .leftJoin(tables.projectMembers, member)
+        .leftJoin(tables.projects, eq(tables.projects.id, tables.projectMembers.projectId))
+        .leftJoin(pm, eq(pm.projectId, tables.projectMembers.projectId))
+        .where(eq(tables.sessions.tokenHash, who.hash));
+    }
+    userId = (await who.settle(ctx, joined)).userId;
+    row = joined && joined.projectId !== null && joined.deletedAt === null ? joined : undefined;
+  }
   mark('state');
-  if (!row) throw notFound();
+  if (!row || row.role === null || row.version === null || row.revision === null) throw notFound();
   if (!roleAtLeast(row.role, needed)) throw forbidden(row.role, needed);
-  if (cached && cached.revision === row.revision) return { role: row.role, version: row.version, model: cached };
-  if (row.json === null) return { role: row.role, version: row.version, model: undefined };
+  if (cached && cached.revision === row.revision) return { role: row.role, version: row.version, model: cached, userId };
+  if (row.json === null) return { role: row.role, version: row.version, model: undefined, userId };
   const fresh = cache.put(new CachedModel(projectId, row.revision, row.version, row.json, cached?.reuse));
-  return { role: row.role, version: row.version, model: fresh };
+  return { role: row.role, version: row.version, model: fresh, userId };
 }
 
 /**
@@ -86,9 +130,9 @@ export function parseIfNoneMatch(header: string | null): number | '*' | undefine
  * holds, from If-None-Match) the text is not read when that is still the version: `model` is then
  * undefined and the route answers 304.
  */
-export async function getWorkingModelJson(ctx: AppContext, userId: string, projectId: string, known?: number | '*'): Promise<{ version: number; model?: CachedModel }> {
+export async function getWorkingModelJson(ctx: AppContext, who: Caller, projectId: string, known?: number | '*'): Promise<{ version: number; model?: CachedModel }> {
   const skip = known === '*' ? sql`true` : known !== undefined ? sql`${pm.version} = ${known}` : undefined;
-  const s = await state(ctx, userId, projectId, 'viewer', skip);
+  const s = await state(ctx, who, projectId, 'viewer', skip);
   return { version: s.version, model: s.model };
 }
 
@@ -117,15 +161,15 @@ export class ModelReader {
  * base is answered (409) before the model is validated, as HTTP evaluates If-Match before the body;
  * the conditional UPDATE still decides races.
  */
-export async function saveModel(ctx: AppContext, userId: string, projectId: string, baseVersion: number, modelInput: unknown | ModelReader): Promise<{ version: number }> {
-  const current = await state(ctx, userId, projectId, 'editor', sql`${pm.version} = ${baseVersion}`);
+export async function saveModel(ctx: AppContext, who: Caller, projectId: string, baseVersion: number, modelInput: unknown | ModelReader): Promise<{ version: number }> {
+  const current = await state(ctx, who, projectId, 'editor', sql`${pm.version} = ${baseVersion}`);
   if (current.version !== baseVersion) throw conflict(baseVersion, current.model!);
   const input = modelInput instanceof ModelReader ? await modelInput.read() : modelInput;
   mark('body');
   const checked = await checkModel(input, { reuse: modelCache(ctx.db).get(projectId)?.reuse });
   mark('check');
   if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
-  return writeModel(ctx, userId, projectId, checked.model, baseVersion, { checked: true });
+  return writeModel(ctx, current.userId, projectId, checked.model, baseVersion, { checked: true });
 }
 
 /**
@@ -135,8 +179,8 @@ export async function saveModel(ctx: AppContext, userId: string, projectId: stri
  * model's own, so only changed tables are parsed and written out again. A delta that does not fit
  * the stored model is a 400 (nothing is guessed).
  */
-export async function saveModelDelta(ctx: AppContext, userId: string, projectId: string, baseVersion: number, deltaInput: unknown | ModelReader): Promise<{ version: number }> {
-  const current = await state(ctx, userId, projectId, 'editor');
+export async function saveModelDelta(ctx: AppContext, who: Caller, projectId: string, baseVersion: number, deltaInput: unknown | ModelReader): Promise<{ version: number }> {
+  const current = await state(ctx, who, projectId, 'editor');
   if (current.version !== baseVersion) throw conflict(baseVersion, current.model!);
   const delta = deltaInput instanceof ModelReader ? await deltaInput.read() : deltaInput;
   mark('body');
@@ -154,7 +198,7 @@ export async function saveModelDelta(ctx: AppContext, userId: string, projectId:
   const checked = await checkModel(applied.model, { reuse: base });
   mark('check');
   if (!checked.ok) throw new AppError(422, 'validation_failed', 'The model is not valid; the stored model was left unchanged.', { findings: checked.findings });
-  return writeModel(ctx, userId, projectId, checked.model, baseVersion, { checked: true });
+  return writeModel(ctx, current.userId, projectId, checked.model, baseVersion, { checked: true });
 }
 
 /**

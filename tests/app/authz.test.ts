@@ -82,7 +82,7 @@ describe('route inventory', () => {
     const { readFileSync } = await import('node:fs');
     for (const r of routeFiles()) {
       const text = readFileSync(r.file, 'utf8');
-      for (const m of r.methods) expect(text, `${m} ${r.pattern}`).toMatch(new RegExp(`export const ${m} = route(<[^>]*>)?\\(`));
+      for (const m of r.methods) expect(text, `${m} ${r.pattern}`).toMatch(new RegExp(`export const ${m} = (route|callerRoute)(<[^>]*>)?\\(`));
     }
   });
 });

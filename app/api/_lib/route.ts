@@ -4,7 +4,7 @@
  * AppErrors into `{ error: { code, message } }` and anything unexpected into a bare 500 (logged on the
  * server, never sent). Handlers return plain data (sent as JSON 200) or a Response.
  */
-import { AppError, authenticate, checkOrigin, clientIp, getAppContext, type AppContext, type Principal } from '@/lib/auth';
+import { AppError, authenticate, checkOrigin, clientIp, getAppContext, PendingCaller, type AppContext, type Principal } from '@/lib/auth';
 import { isCachedModel, jsonWithModel, type CachedModel } from '@/lib/projects/model-cache';
 import { mark, timed, type PhaseTimer } from '@/lib/projects/timing';
 
@@ -19,6 +19,11 @@ export interface HandlerInput<P> {
 
 export interface AuthedInput<P> extends HandlerInput<P> {
   principal: Principal;
+}
+
+/** The input of a `callerRoute`: the caller's credential, not yet looked up (see PendingCaller). */
+export interface CallerInput<P> extends HandlerInput<P> {
+  caller: PendingCaller;
 }
 
 type Input<A extends Access, P> = A extends 'public' ? HandlerInput<P> & { principal?: Principal } : AuthedInput<P>;
@@ -63,6 +68,44 @@ export function route<P = Record<string, never>, A extends Access = 'user'>(
   access: A,
   fn: (input: Input<A, P>) => Promise<Response | unknown>,
 ): (request: Request, context: RouteContext<P>) => Promise<Response> {
+  return wrap<P>(async (request, app, context) => {
+    const auth = await authenticate(app, request);
+    mark('auth');
+    const result = (async () => {
+      if (access !== 'public' && !auth.principal) throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
+      if (access === 'admin' && !auth.principal!.isAdmin) throw new AppError(403, 'forbidden', 'Only administrators may do this.');
+      const params = ((await context?.params) ?? {}) as P;
+      return fn({ request, app, params, ip: clientIp(request, app.trustProxy), principal: auth.principal } as Input<A, P>);
+    })();
+    return { result, auth: () => auth };
+  });
+}
+
+/**
+ * callerRoute is route('user', ...) for the hot project routes whose handler reads the project with
+ * one query anyway: the handler gets the caller's credential unresolved and passes it to that query,
+ * which authenticates with the same rules (lib/auth PendingCaller.settle) in the same round trip. A
+ * request without any credential is refused (401) here, as route() does; the handler's lookup answers
+ * 401 for an unknown, revoked or expired one before anything about the project.
+ */
+export function callerRoute<P = Record<string, never>>(
+  fn: (input: CallerInput<P>) => Promise<Response | unknown>,
+): (request: Request, context: RouteContext<P>) => Promise<Response> {
+  return wrap<P>(async (request, app, context) => {
+    const caller = PendingCaller.from(app, request);
+    if (!caller) throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
+    const result = (async () => {
+      const params = ((await context?.params) ?? {}) as P;
+      return fn({ request, app, params, ip: clientIp(request, app.trustProxy), caller });
+    })();
+    return { result, auth: () => caller.authentication };
+  });
+}
+
+type Run<P> = (request: Request, app: AppContext, context: RouteContext<P>) => Promise<{ result: Promise<Response | unknown>; auth: () => { setCookie?: string } | undefined }>;
+
+/** wrap is what route() and callerRoute() share: context, Origin check, errors, Set-Cookie, timing. */
+function wrap<P>(run: Run<P>): (request: Request, context: RouteContext<P>) => Promise<Response> {
   return (request, context) => timed(async (timer) => {
     if (timer) {
       // Connections busy and requests queued for one when this request arrived (counts, not ms).
@@ -72,25 +115,22 @@ export function route<P = Record<string, never>, A extends Access = 'user'>(
     return withTiming(timer, await handle(request, context));
   });
   async function handle(request: Request, context: RouteContext<P>): Promise<Response> {
-    let setCookie: string | undefined;
+    let auth: (() => { setCookie?: string } | undefined) | undefined;
     try {
       const app = await getAppContext();
       mark('context');
       checkOrigin(request, app.trustProxy);
-      const auth = await authenticate(app, request);
-      mark('auth');
-      setCookie = auth.setCookie;
-      if (access !== 'public' && !auth.principal) throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
-      if (access === 'admin' && !auth.principal!.isAdmin) throw new AppError(403, 'forbidden', 'Only administrators may do this.');
-      const params = ((await context?.params) ?? {}) as P;
-      const input = { request, app, params, ip: clientIp(request, app.trustProxy), principal: auth.principal } as Input<A, P>;
-      const result = await fn(input);
+      const started = await run(request, app, context);
+      auth = started.auth;
+      const result = await started.result;
       const response = result instanceof Response ? result : json(result);
+      const setCookie = auth()?.setCookie;
       if (setCookie && !response.headers.has('set-cookie')) response.headers.append('set-cookie', setCookie);
       return response;
     } catch (error) {
       if (error instanceof AppError) {
         const response = errorResponse(error);
+        const setCookie = auth?.()?.setCookie;
         if (setCookie && error.status !== 401) response.headers.append('set-cookie', setCookie);
         return response;
       }

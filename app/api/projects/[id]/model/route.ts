@@ -4,13 +4,24 @@
  * -> 200 {version} | 409 {version, model} (stale) | 422 {findings} (invalid; nothing stored) | 428 (no If-Match).
  */
 import { getWorkingModelJson, ModelReader, parseIfMatch, parseIfNoneMatch, saveModel, saveModelDelta } from '@/lib/projects';
-import { modelResponse, readJson, route } from '../../../_lib/route';
+import type { AppContext, PendingCaller } from '@/lib/auth';
+import { callerRoute, modelResponse, readJson } from '../../../_lib/route';
 
 type P = { id: string };
 
-export const GET = route<P>('user', async ({ app, params, principal, request }) => {
+/** ifMatch reads If-Match; a request without a usable one is still authenticated first (401 before 428/400). */
+async function ifMatch(app: AppContext, caller: PendingCaller, request: Request): Promise<number> {
+  try {
+    return parseIfMatch(request.headers.get('if-match'));
+  } catch (error) {
+    await caller.resolve(app);
+    throw error;
+  }
+}
+
+export const GET = callerRoute<P>(async ({ app, params, caller, request }) => {
   const known = parseIfNoneMatch(request.headers.get('if-none-match'));
-  const working = await getWorkingModelJson(app, principal.userId, params.id, known);
+  const working = await getWorkingModelJson(app, caller, params.id, known);
   const etag = `"${working.version}"`;
   if (working.version === known || (known === '*')) {
     return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-store' } });
@@ -18,15 +29,15 @@ export const GET = route<P>('user', async ({ app, params, principal, request }) 
   return modelResponse('{"model":', working.model!, `,"version":${working.version}}`, 200, { etag });
 });
 
-export const PUT = route<P>('user', async ({ app, params, principal, request }) => {
-  const base = parseIfMatch(request.headers.get('if-match'));
+export const PUT = callerRoute<P>(async ({ app, params, caller, request }) => {
+  const base = await ifMatch(app, caller, request);
   // The body is read once the save is known not to be stale (If-Match is answered first).
-  const saved = await saveModel(app, principal.userId, params.id, base, new ModelReader(async () => (await readJson(request)).model));
+  const saved = await saveModel(app, caller, params.id, base, new ModelReader(async () => (await readJson(request)).model));
   return Response.json(saved, { headers: { etag: `"${saved.version}"`, 'cache-control': 'no-store' } });
 });
 
-export const PATCH = route<P>('user', async ({ app, params, principal, request }) => {
-  const base = parseIfMatch(request.headers.get('if-match'));
-  const saved = await saveModelDelta(app, principal.userId, params.id, base, new ModelReader(() => readJson(request)));
+export const PATCH = callerRoute<P>(async ({ app, params, caller, request }) => {
+  const base = await ifMatch(app, caller, request);
+  const saved = await saveModelDelta(app, caller, params.id, base, new ModelReader(() => readJson(request)));
   return Response.json(saved, { headers: { etag: `"${saved.version}"`, 'cache-control': 'no-store' } });
 });
