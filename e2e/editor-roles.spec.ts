@@ -22,7 +22,8 @@ test('a viewer sees the diagram and previews read-only; the server refuses their
   model.tables = model.tables.filter((t: { name: string }) => kept.has(t.name));
   const ids = new Set(model.tables.map((t: { id: string }) => t.id));
   model.layout.tables = Object.fromEntries(Object.entries(model.layout.tables).filter(([tid]) => ids.has(tid)));
-  model.layout = { ...(model.layout ?? {}), notes: [{ id: 'note_e2e', x: -400, y: -200, width: 200, height: 100, text: 'owner note' }] };
+  model.layout = { ...(model.layout ?? {}), notes: [{ id: 'note_e2e', x: -400, y: -200, width: 200, height: 100, text: 'owner note' }],
+    areas: [{ id: 'area_e2e', x: -700, y: -200, width: 260, height: 200, name: 'owner area', color: '#dbeafe' }] };
   const saved = await api(page, 'PUT', `/api/projects/${id}/model`, { model }, { 'if-match': '1' });
   expect(saved.status, JSON.stringify(saved.body)).toBe(200);
   await signUpInvited(page, VIEWER.email, VIEWER.password);
@@ -85,6 +86,15 @@ test('a viewer sees the diagram and previews read-only; the server refuses their
   await viewer.mouse.move(header.x + 140, header.y + 120, { steps: 6 });
   await viewer.mouse.up();
   expect(await first.getAttribute('style')).toBe(before);
+  // Nor an area (with its contents).
+  const area = viewer.getByLabel('area owner area');
+  const areaBefore = await viewer.locator('.react-flow__node-area').getAttribute('style');
+  const areaBox = (await area.boundingBox())!;
+  await viewer.mouse.move(areaBox.x + 30, areaBox.y + areaBox.height - 20);
+  await viewer.mouse.down();
+  await viewer.mouse.move(areaBox.x + 150, areaBox.y + areaBox.height + 60, { steps: 6 });
+  await viewer.mouse.up();
+  expect(await viewer.locator('.react-flow__node-area').getAttribute('style')).toBe(areaBefore);
 
   // No relation by dragging from a column's handle onto another table.
   const handle = (await first.locator('.pgc-row').first().locator('.react-flow__handle-right').boundingBox())!;

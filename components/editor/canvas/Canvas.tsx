@@ -157,6 +157,7 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={handlers.onNodesChange}
+        onNodeDragStart={handlers.onNodeDragStart}
         onNodeDragStop={handlers.onNodeDragStop}
         onConnect={handlers.onConnect}
         onConnectEnd={handlers.onConnectEnd}

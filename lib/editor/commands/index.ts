@@ -45,6 +45,8 @@ export type Command =
   | { type: 'addArea'; areaId?: string; x: number; y: number; width?: number; height?: number; name?: string; color?: string }
   | { type: 'updateDecoration'; kind: 'notes' | 'areas'; id: string; patch: Partial<notes.Note & notes.Area> }
   | { type: 'deleteDecoration'; kind: 'notes' | 'areas'; id: string }
+  /** moveArea: an area dragged, with the tables and notes inside it (one undo step). */
+  | { type: 'moveArea'; areaId: string; x: number; y: number; contents?: notes.AreaContents }
   | { type: 'setTargetVersion'; version: number | undefined }
   /** applyFix replaces the model with the result of an advisor fix (a pure model -> model function run elsewhere). */
   | { type: 'applyFix'; title: string; model: Model };
@@ -85,6 +87,7 @@ export function runCommand(model: Model, cmd: Command): CommandResult {
     case 'addArea': return notes.addArea(model, cmd);
     case 'updateDecoration': return notes.updateDecoration(model, cmd);
     case 'deleteDecoration': return notes.deleteDecoration(model, cmd);
+    case 'moveArea': return notes.moveArea(model, cmd);
     case 'setTargetVersion': {
       const settings = { ...(model.settings ?? {}) };
       if (cmd.version === undefined) delete settings.targetVersion; else settings.targetVersion = cmd.version;
@@ -107,4 +110,5 @@ export function describeCommand(cmd: Command): string {
 
 export * from './result';
 export { copyTables, parseClipboard, type ClipboardPayload } from './clipboard';
+export { areaContents, tableBox, type AreaContents } from './notes';
 export { foreignKeyProblem, defaultPartName, type PartKind } from './constraints';

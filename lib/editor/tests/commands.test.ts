@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '@/lib/model';
-import { runCommand, type Command, copyTables, parseClipboard } from '../commands';
+import { areaContents, runCommand, type Command, copyTables, parseClipboard } from '../commands';
 import { shopModel } from '../fixtures';
 import { danglingReferences, duplicateNames } from './integrity';
 
@@ -229,5 +229,37 @@ describe('parts, enums, schemas, notes', () => {
     expect(m.layout?.areas?.[0]?.name).toBe('Money');
     m = run(m, { type: 'deleteDecoration', kind: 'notes', id: 'note_1' });
     expect(m.layout?.notes).toBeUndefined();
+  });
+
+  it('an area holds the tables and notes lying entirely inside it', () => {
+    // users (0,0) and orders (360,0) are 280 wide; audit_log is at (0,320); the note at (720,0) is 220x120.
+    let m = run(shopModel(), { type: 'addArea', areaId: 'a1', x: -10, y: -10, width: 660, height: 300 });
+    expect(areaContents(m, 'a1')).toEqual({ tableIds: ['tbl_users', 'tbl_orders'], noteIds: [] });
+    // One pixel short of orders' right edge (360 + 280 = 640): it sticks out, so it stays.
+    m = run(m, { type: 'updateDecoration', kind: 'areas', id: 'a1', patch: { width: 649 } });
+    expect(areaContents(m, 'a1')).toEqual({ tableIds: ['tbl_users'], noteIds: [] });
+    m = run(m, { type: 'updateDecoration', kind: 'areas', id: 'a1', patch: { width: 1000 } });
+    expect(areaContents(m, 'a1')).toEqual({ tableIds: ['tbl_users', 'tbl_orders'], noteIds: ['note_1'] });
+    // Heights come from the model (columns, or key columns when collapsed) unless the canvas gives sizes.
+    expect(areaContents(m, 'a1', (id) => (id === 'tbl_users' ? { width: 280, height: 1000 } : undefined))!.tableIds).toEqual(['tbl_orders']);
+    expect(areaContents(m, 'nope')).toBeUndefined();
+  });
+
+  it('moveArea moves the area and what it holds by the same delta; resizing moves nothing else', () => {
+    let m = run(shopModel(), { type: 'addArea', areaId: 'a1', x: -10, y: -10, width: 1000, height: 300 });
+    const resized = run(m, { type: 'updateDecoration', kind: 'areas', id: 'a1', patch: { x: -50, y: -60, width: 2000, height: 2000 } });
+    expect(resized.layout?.tables).toEqual(m.layout?.tables);
+    expect(resized.layout?.notes).toEqual(m.layout?.notes);
+    const moved = run(m, { type: 'moveArea', areaId: 'a1', x: 90.4, y: -40 });
+    expect(moved.layout?.areas?.[0]).toMatchObject({ x: 90, y: -40, width: 1000, height: 300 });
+    expect(moved.layout?.tables).toEqual({ tbl_users: { x: 100, y: -30 }, tbl_orders: { x: 460, y: -30, color: '#f59e0b' }, tbl_audit: { x: 0, y: 320 } });
+    expect(moved.layout?.notes?.[0]).toMatchObject({ x: 820, y: -30 });
+    // Given contents (what the canvas saw at drag start, minus what was dragged on its own) win.
+    m = run(m, { type: 'moveArea', areaId: 'a1', x: 0, y: 0, contents: { tableIds: ['tbl_orders'], noteIds: [] } });
+    expect(m.layout?.tables?.tbl_orders).toMatchObject({ x: 370, y: 10 });
+    expect(m.layout?.tables?.tbl_users).toEqual({ x: 0, y: 0 });
+    expect(runCommand(m, { type: 'moveArea', areaId: 'nope', x: 0, y: 0 }).ok).toBe(false);
+    expect(runCommand(m, { type: 'moveArea', areaId: 'a1', x: NaN, y: 0 }).ok).toBe(false);
+    expect(runCommand(m, { type: 'moveArea', areaId: 'a1', x: 5, y: 0, contents: { tableIds: ['tbl_gone'], noteIds: [] } }).ok).toBe(false);
   });
 });

@@ -68,6 +68,25 @@ describe('EditorStore history', () => {
     expect(store.getSnapshot().canUndo).toBe(false);
   });
 
+  it('dragging an area is one undo step that restores the area, its tables and notes exactly', () => {
+    const original = shopModel();
+    const store = new EditorStore(original);
+    store.dispatch({ type: 'addArea', areaId: 'a1', x: -20, y: -20, width: 700, height: 300 });
+    store.dispatch({ type: 'addNote', noteId: 'n2', x: 10, y: 200 });
+    const before = store.model;
+    const gesture = 'drag:1';
+    store.dispatch({ type: 'moveArea', areaId: 'a1', x: 80, y: 30 }, { gesture });
+    store.dispatch({ type: 'moveTables', positions: { tbl_audit: { x: 50, y: 400 } } }, { gesture });
+    store.endGesture();
+    expect(store.model.layout?.tables?.tbl_users).toEqual({ x: 100, y: 50 });
+    expect(store.model.layout?.tables?.tbl_audit).toEqual({ x: 50, y: 400 });
+    expect(store.undo()).toBe(true);
+    expect(store.model).toEqual(before);
+    expect(store.undo()).toBe(true);
+    expect(store.undo()).toBe(true);
+    expect(store.model).toEqual(original);
+  });
+
   it('a new command after undo drops the redo stack', () => {
     const store = new EditorStore(shopModel());
     store.dispatch({ type: 'addTable' });
@@ -109,6 +128,8 @@ function commandArb(): fc.Arbitrary<(m: Model) => Command> {
     fc.constant((): Command => ({ type: 'addEnum' })),
     fc.nat().map((i) => (m: Model): Command => ({ type: 'deleteEnum', enumId: pick(m.enums ?? [], i)?.id ?? 'x' })),
     fc.nat().map((i) => (m: Model): Command => ({ type: 'addNote', x: i, y: i })),
+    fc.tuple(fc.integer({ min: -400, max: 400 }), fc.integer({ min: -400, max: 400 }), fc.integer({ min: 300, max: 1200 })).map(([x, y, w]) => (): Command => ({ type: 'addArea', x, y, width: w, height: w })),
+    fc.tuple(fc.nat(), fc.integer({ min: -300, max: 300 }), fc.integer({ min: -300, max: 300 })).map(([i, x, y]) => (m: Model): Command => ({ type: 'moveArea', areaId: pick(m.layout?.areas ?? [], i)?.id ?? 'x', x, y })),
   );
 }
 
