@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { generatedModel } from '../lib/editor/fixtures';
-import { createProject, signIn } from './fixtures';
+import { api, createProject, signIn } from './fixtures';
 
 const TABLES = 200;
 
@@ -92,4 +92,59 @@ test('zoomed out, the diagram is one canvas that selects and zooms like the tabl
     expect(p.y).toBeGreaterThan(box.y);
     expect(p.y).toBeLessThan(box.y + box.height);
   }
+});
+
+test('zoomed out, dragging a selected table on the canvas moves the selection; one undo step', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page);
+  const model = generatedModel(TABLES, 10, 1.5);
+  const { id } = await createProject(page, { name: 'e2e lod drag', model });
+  const at = (i: number) => model.layout!.tables![`t${i}`]!;
+  const stored = async () => (await api(page, 'GET', `/api/projects/${id}/model`)).body.model.layout.tables as Record<string, { x: number; y: number }>;
+  await page.goto(`/projects/${id}`);
+  await expect(page.locator('.react-flow__node-table').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  const canvas = page.getByTestId('lod-canvas');
+  await expect(canvas).toBeVisible();
+  await page.waitForTimeout(400);
+  const heading = page.getByRole('complementary', { name: 'inspector' }).getByRole('heading', { level: 2 });
+  const z = await zoom(page);
+  expect(z).toBeLessThan(0.45);
+
+  // Pressing on a table that is not selected still pans, and moves no table.
+  const viewBefore = await page.locator('.react-flow__viewport').getAttribute('style');
+  const p20 = await toScreen(page, { x: at(20).x + 140, y: at(20).y + 60 });
+  await page.mouse.move(p20.x, p20.y);
+  await page.mouse.down();
+  await page.mouse.move(p20.x + 20, p20.y + 10, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(viewBefore);
+
+  // Select table_7 and table_8, then drag table_7: both move by the same delta.
+  const p7 = await toScreen(page, { x: at(7).x + 60, y: at(7).y + 40 });
+  await page.mouse.click(p7.x, p7.y);
+  await expect(heading).toHaveText('public.table_7');
+  const p8 = await toScreen(page, { x: at(8).x + 140, y: at(8).y + 200 });
+  await page.keyboard.down('Control');
+  await page.mouse.click(p8.x, p8.y);
+  await page.keyboard.up('Control');
+  await expect(heading).toHaveText('2 tables selected');
+  const view = await page.locator('.react-flow__viewport').getAttribute('style');
+  await page.mouse.move(p7.x, p7.y);
+  await page.mouse.down();
+  await page.mouse.move(p7.x + 30, p7.y + 20, { steps: 4 });
+  await page.mouse.move(p7.x + 60, p7.y + 40, { steps: 4 });
+  await page.mouse.up();
+  // The view did not pan, the selection is kept, and both tables are where they were dropped.
+  expect(await page.locator('.react-flow__viewport').getAttribute('style')).toBe(view);
+  await expect(heading).toHaveText('2 tables selected');
+  const dx = Math.round(60 / z);
+  const dy = Math.round(40 / z);
+  await expect.poll(async () => { const t = await stored(); return [t.t7, t.t8, t.t9]; }, { timeout: 15_000 })
+    .toEqual([{ x: at(7).x + dx, y: at(7).y + dy }, { x: at(8).x + dx, y: at(8).y + dy }, at(9)]);
+
+  // One Ctrl+Z puts both back.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => { const t = await stored(); return [t.t7, t.t8]; }, { timeout: 15_000 }).toEqual([at(7), at(8)]);
+  await expect(page.getByRole('button', { name: 'undo' })).toBeDisabled();
 });

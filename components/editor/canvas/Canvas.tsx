@@ -15,6 +15,7 @@ import { LOW_DETAIL_ZOOM, LowDetailContext } from './lod';
 import { LodCanvas, tableAt, tablesIn } from './LodCanvas';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { useFlowElements } from './useFlowElements';
+import { useLodDrag } from './useLodDrag';
 
 function LowDetailProvider({ children }: { children: ReactNode }) {
   const low = useStore((s) => s.transform[2] < LOW_DETAIL_ZOOM);
@@ -84,6 +85,8 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
   const wrapper = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
   const storeApi = useStoreApi();
+  // Zoomed out on the canvas, a selected table (with the selection) is dragged here; React Flow has no DOM node for it.
+  useLodDrag(wrapper, lodTables, canvasLod && !readOnly);
 
   // While the view moves, the diagram is its own composited layer: a pan frame then moves pixels instead of
   // repainting every visible table. Only while moving: a layer kept across zooms would stay blurry.
