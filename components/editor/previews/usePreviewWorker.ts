@@ -70,16 +70,32 @@ export function usePreviewWorker(store: EditorStore, tab: PreviewTab, target: nu
         setState((s) => ({ ...s, findings: msg.findings, available: msg.available, findingsError: msg.error, findingsRevision: msg.revision }));
       }
     };
-    let last: Model = store.getSnapshot().model;
-    w.postMessage({ type: 'model', revision: store.getSnapshot().revision, model: last });
-    const unsubscribe = store.subscribe(() => {
-      const snap = store.getSnapshot();
-      if (snap.model === last) return;
-      const patch = makePatch(last, snap.model);
-      last = snap.model;
-      w.postMessage({ type: 'patch', revision: snap.revision, patch });
-    });
-    return () => { unsubscribe(); w.terminate(); f.terminate(); worker.current = null; findingsWorker.current = null; };
+    // The model goes to the worker after the first frame is painted, not in the task that renders it: its
+    // structured copy (a big model: tens of ms) would delay the diagram. The workers load their scripts
+    // meanwhile, so the first preview is hardly later. (A hidden tab gets no frames: the timer then posts it.)
+    let last: Model | undefined;
+    let unsubscribe = () => {};
+    const send = () => {
+      if (last) return;
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+      last = store.getSnapshot().model;
+      w.postMessage({ type: 'model', revision: store.getSnapshot().revision, model: last });
+      unsubscribe = store.subscribe(() => {
+        const snap = store.getSnapshot();
+        if (snap.model === last) return;
+        const patch = makePatch(last!, snap.model);
+        last = snap.model;
+        w.postMessage({ type: 'patch', revision: snap.revision, patch });
+      });
+    };
+    let afterFrame: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => { afterFrame = setTimeout(send, 0); });
+    const fallback = setTimeout(send, 250);
+    return () => {
+      cancelAnimationFrame(frame); clearTimeout(afterFrame); clearTimeout(fallback);
+      unsubscribe(); w.terminate(); f.terminate(); worker.current = null; findingsWorker.current = null;
+    };
   }, [store, source]);
 
   useEffect(() => {
