@@ -25,18 +25,61 @@ export interface SqlPreview {
 
 const FULL_FIELDS = ['schemas', 'extensions', 'enums', 'sequences', 'roles', 'sqlObjects', 'settings'] as const;
 
-function ownerMap(model: Model): Map<string, string> {
+function partIds(t: Table): string[] {
+  const ids = [t.id];
+  for (const c of t.columns) ids.push(c.id);
+  for (const p of [t.primaryKey, ...(t.uniques ?? []), ...(t.checks ?? []), ...(t.foreignKeys ?? []), ...(t.indexes ?? []), ...(t.policies ?? [])]) if (p) ids.push(p.id);
+  return ids;
+}
+
+/** ownerMap maps every table, column, constraint, index and policy id to its table's id (built from scratch). */
+export function ownerMap(model: Model): Map<string, string> {
   const owner = new Map<string, string>();
-  for (const t of model.tables) {
-    owner.set(t.id, t.id);
-    for (const c of t.columns) owner.set(c.id, t.id);
-    for (const p of [t.primaryKey, ...(t.uniques ?? []), ...(t.checks ?? []), ...(t.foreignKeys ?? []), ...(t.indexes ?? []), ...(t.policies ?? [])]) if (p) owner.set(p.id, t.id);
-  }
+  for (const t of model.tables) for (const id of partIds(t)) owner.set(id, t.id);
   return owner;
+}
+
+/**
+ * OwnerIndex is `ownerMap` (and the tables by id) of one model, kept up to date from model to model: only
+ * tables that are new objects (edited, added) or gone are re-indexed, so an edit of one table among a
+ * thousand costs one table, not all of them. `advance` also answers who owned an id in the model before.
+ */
+export class OwnerIndex {
+  readonly owners = new Map<string, string>();
+  readonly tables = new Map<string, Table>();
+  private model: Model | undefined;
+
+  /** advance re-indexes for `model`; the returned lookup gives an id's owner in the previously indexed model. */
+  advance(model: Model): (id: string) => string | undefined {
+    const previous = this.model;
+    this.model = model;
+    if (previous === model) return (id) => this.owners.get(id);
+    // Ids of the tables that change (old versions), with their old owner: the "before" view of those.
+    const before = new Map<string, string>();
+    const added: Table[] = [];
+    let newIds = 0;
+    for (const t of model.tables) {
+      const old = this.tables.get(t.id);
+      if (old === t) continue;
+      if (old) for (const id of partIds(old)) before.set(id, old.id);
+      else newIds++;
+      added.push(t);
+    }
+    // Tables gone from the model (table ids are unique: more indexed than there are means some left).
+    if (this.tables.size + newIds > model.tables.length) {
+      const present = new Set(model.tables.map((t) => t.id));
+      for (const [id, old] of this.tables) if (!present.has(id)) { for (const pid of partIds(old)) before.set(pid, old.id); this.tables.delete(id); }
+    }
+    for (const id of before.keys()) this.owners.delete(id);
+    for (const t of added) { this.tables.set(t.id, t); for (const id of partIds(t)) this.owners.set(id, t.id); }
+    return (id) => (before.has(id) ? before.get(id) : this.owners.get(id));
+  }
 }
 
 export class IncrementalSql {
   private last: Compiled | undefined;
+  /** Owners of the last model compiled incrementally (kept across edits, see OwnerIndex). */
+  private readonly index = new OwnerIndex();
 
   compile(model: Model, target?: number): SqlPreview {
     const steps = this.tryIncremental(model, target);
@@ -73,7 +116,10 @@ export class IncrementalSql {
       if (t.partitionOf) context.add(t.partitionOf.parentId);
     }
     // Context tables are compiled only so names resolve; their own foreign keys would drag in more tables.
-    const byId = new Map(after.map((t) => [t.id, t]));
+    this.index.advance(last.model);
+    const oldOwner = this.index.advance(model);
+    const owners = this.index.owners;
+    const byId = this.index.tables;
     for (const id of [...context]) {
       for (let p = byId.get(id)?.partitionOf?.parentId; p && !context.has(p); p = byId.get(p)?.partitionOf?.parentId) context.add(p);
     }
@@ -81,8 +127,6 @@ export class IncrementalSql {
       ...model, sqlObjects: [],
       tables: after.filter((t: Table) => context.has(t.id)).map((t) => (affected.has(t.id) || !t.foreignKeys ? t : { ...t, foreignKeys: [] })),
     };
-    const owners = ownerMap(model);
-    const oldOwners = ownerMap(last.model);
     const fresh = new Map<string, Step[]>();
     for (const s of compileStatements(sub, { target })) {
       const o = owners.get(s.source.id);
@@ -96,7 +140,7 @@ export class IncrementalSql {
     const out: Step[] = [];
     const emitted = new Set<string>();
     for (const s of last.steps) {
-      const o = oldOwners.get(s.source.id);
+      const o = oldOwner(s.source.id);
       if (o === undefined || !affected.has(o)) { out.push(s); continue; }
       const key = `${s.phase}|${o}`;
       if (!emitted.has(key)) { emitted.add(key); out.push(...(fresh.get(key) ?? [])); }
