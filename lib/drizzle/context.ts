@@ -27,8 +27,11 @@ function keyBit(key: string): number {
  */
 export class TableKeys {
   private byId?: Map<string, string>;
+  /** The table's relations.ts state, kept here so a large model needs no second map per table. */
+  relations?: TableRelations;
 
-  constructor(readonly columns: readonly Column[], readonly keys: readonly string[]) {
+  /** `table` and `name` (its variable) are here too: a foreign key's target is then one lookup. */
+  constructor(readonly table: Table, readonly name: string, readonly columns: readonly Column[], readonly keys: readonly string[]) {
     let signature = 0;
     for (const key of keys) signature |= keyBit(key);
     this.signature = signature;
@@ -64,6 +67,14 @@ export class TableKeys {
   private readonly signature: number;
 }
 
+/** TableRelations is one table's relation keys scope, which helpers it uses, and its lines (edge * 2 + 1 for many). */
+export interface TableRelations {
+  readonly namer: Namer;
+  one: boolean;
+  many: boolean;
+  readonly lines: number[];
+}
+
 export interface CustomTypeDecl {
   readonly name: string;
   readonly sqlType: string;
@@ -81,6 +92,7 @@ export class EmitContext {
   readonly sequenceVars = new Map<string, string>();
   /** Tables emitted as pgTable (partitions are not). */
   readonly tableVars = new Map<string, string>();
+  /** Tables emitted as pgTable, by id: their variable and column keys (see TableKeys). */
   readonly columnKeys = new Map<string, TableKeys>();
   readonly roleVars = new Map<string, string>();
   readonly customTypes = new Map<string, CustomTypeDecl>();
@@ -130,21 +142,18 @@ export class EmitContext {
    * refKeys are the keys of the columns a foreign key references, found once per key: schema.ts and
    * relations.ts both name them, and on a large model each lookup in another table is a cache miss.
    */
-  refKeys(fk: ForeignKey, target: Table): readonly string[] {
-    return this.keysOf(this.refs, fk, target, fk.refColumnIds);
+  refKeys(fk: ForeignKey, target: TableKeys): readonly string[] {
+    return keysOf(this.refs, fk, target, fk.refColumnIds);
   }
 
   /** fieldKeys are the keys of a foreign key's own columns, found once per key like refKeys. */
   fieldKeys(fk: ForeignKey, table: Table): readonly string[] {
-    return this.keysOf(this.fields, fk, table, fk.columnIds);
-  }
-
-  private keysOf(found: Map<ForeignKey, string[]>, fk: ForeignKey, table: Table, ids: readonly string[]): readonly string[] {
-    let keys = found.get(fk);
+    let keys = this.fields.get(fk);
     if (keys === undefined) {
+      const ids = fk.columnIds;
       keys = new Array<string>(ids.length);
       for (let i = 0; i < ids.length; i++) keys[i] = this.columnKey(table, ids[i]!);
-      found.set(fk, keys);
+      this.fields.set(fk, keys);
     }
     return keys;
   }
@@ -157,6 +166,16 @@ export class EmitContext {
     this.use('customType');
     return name;
   }
+}
+
+function keysOf(found: Map<ForeignKey, string[]>, fk: ForeignKey, table: TableKeys, ids: readonly string[]): readonly string[] {
+  let keys = found.get(fk);
+  if (keys === undefined) {
+    keys = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) keys[i] = table.keyOf(ids[i]!) ?? 'missing';
+    found.set(fk, keys);
+  }
+  return keys;
 }
 
 /** SPECIAL_ROLES are written as strings in `to:`; pgRole would quote them into ordinary role names. */
@@ -179,10 +198,11 @@ export function assignNames(ctx: EmitContext, schemasBefore: ReadonlySet<string>
   }
   for (const t of model.tables) {
     if (t.partitionOf) continue;
-    ctx.tableVars.set(t.id, ctx.top.take(camelIdentifier(t.name, 'table')));
+    const name = ctx.top.take(camelIdentifier(t.name, 'table'));
+    ctx.tableVars.set(t.id, name);
     const namer = new Namer(TABLE_MEMBER_NAMES);
     const keys: string[] = [];
     for (const c of t.columns) keys.push(namer.take(camelIdentifier(c.name, 'column')));
-    ctx.columnKeys.set(t.id, new TableKeys(t.columns, keys));
+    ctx.columnKeys.set(t.id, new TableKeys(t, name, t.columns, keys));
   }
 }

@@ -4,7 +4,7 @@
  * keys between the same tables (and self-references) stay unambiguous.
  */
 import type { ForeignKey, Table } from '@/lib/model';
-import type { EmitContext } from './context';
+import type { EmitContext, TableKeys, TableRelations } from './context';
 import { Namer, camelIdentifier, pascal } from './names';
 import { addMembers } from './tables';
 import { CHUNK, joinFile, plain } from './ts';
@@ -15,6 +15,8 @@ interface Edge {
   readonly fk: ForeignKey;
   readonly sourceVar: string;
   readonly targetVar: string;
+  readonly sourceKeys: TableKeys;
+  readonly targetKeys: TableKeys;
   /** Filled in while naming, in edge order (the order decides which name gets a number). */
   relationName: string;
   oneKey: string;
@@ -56,24 +58,17 @@ function oneKeyBase(ctx: EmitContext, edge: Edge): string {
   return camelIdentifier(edge.target.name, 'ref');
 }
 
-/** TableRelations is one table's relation keys scope, which helpers it uses, and its lines (edge * 2 + 1 for many). */
-interface TableRelations {
-  readonly namer: Namer;
-  one: boolean;
-  many: boolean;
-  readonly lines: number[];
-}
-
 /** emitRelations returns the body of relations.ts, or undefined when the model has no foreign keys. */
 export function emitRelations(ctx: EmitContext): string | undefined {
   const edges: Edge[] = [];
   for (const source of ctx.model.tables) {
-    const sourceVar = ctx.tableVars.get(source.id);
-    if (sourceVar === undefined) continue;
-    for (const fk of source.foreignKeys ?? []) {
-      const target = ctx.idx.tables.get(fk.refTableId);
-      const targetVar = target && ctx.tableVars.get(target.id);
-      if (target && targetVar !== undefined) edges.push({ source, target, fk, sourceVar, targetVar, relationName: '', oneKey: '', manyKey: '' });
+    const sourceKeys = ctx.columnKeys.get(source.id);
+    if (sourceKeys === undefined || !source.foreignKeys?.length) continue;
+    const sourceVar = sourceKeys.name;
+    for (const fk of source.foreignKeys) {
+      // One lookup for the target table, its variable and its keys (each a cache miss on a large model).
+      const info = ctx.columnKeys.get(fk.refTableId);
+      if (info) edges.push({ source, target: info.table, fk, sourceVar, targetVar: info.name, sourceKeys, targetKeys: info, relationName: '', oneKey: '', manyKey: '' });
     }
   }
   if (edges.length === 0) return undefined;
@@ -89,8 +84,6 @@ export function emitRelations(ctx: EmitContext): string | undefined {
   }
 
   const relationNames = new Namer();
-  // Per table (one map: a large model's per-table maps are costly).
-  const entries = new Map<string, TableRelations>();
   // Edges come grouped by source table: its many-side key base is computed once per table.
   let lastSource: Table | undefined;
   let sourceBase = '';
@@ -102,12 +95,12 @@ export function emitRelations(ctx: EmitContext): string | undefined {
     }
     edge.relationName = relationNames.take(edge.fk.name);
     const oneBase = oneKeyBase(ctx, edge);
-    const src = entryFor(entries, ctx, edge.source);
+    const src = entryFor(edge.sourceKeys);
     edge.oneKey = src.namer.take(oneBase);
     src.one = true;
     src.lines.push(e * 2);
     const shared = (targetsOf.get(edge.source.id)?.get(edge.target.id) ?? 1) > 1 || edge.source.id === edge.target.id;
-    const tgt = entryFor(entries, ctx, edge.target);
+    const tgt = entryFor(edge.targetKeys);
     edge.manyKey = tgt.namer.take(shared ? `${sourceBase}By${pascal(oneBase)}` : sourceBase);
     tgt.many = true;
     tgt.lines.push(e * 2 + 1);
@@ -117,7 +110,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
   const imported: string[] = [];
   const text = ctx.text;
   for (const table of ctx.model.tables) {
-    const entry = entries.get(table.id);
+    const entry = ctx.columnKeys.get(table.id)?.relations;
     if (!entry) continue;
     const tableVar = ctx.tableVars.get(table.id)!;
     imported.push(tableVar);
@@ -133,7 +126,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
       } else {
         text.add('  ').add(edge.oneKey).add(': one(').add(edge.targetVar).add(', { fields: [');
         addMembers(text, edge.sourceVar, ctx.fieldKeys(edge.fk, edge.source)).add('], references: [');
-        addMembers(text, edge.targetVar, ctx.refKeys(edge.fk, edge.target)).add(q ? '], relationName: "' : '], relationName: ');
+        addMembers(text, edge.targetVar, ctx.refKeys(edge.fk, edge.targetKeys)).add(q ? '], relationName: "' : '], relationName: ');
       }
       if (q) text.add(edge.relationName).add('" }),\n');
       else text.add(JSON.stringify(edge.relationName)).add(' }),\n');
@@ -152,11 +145,7 @@ export function emitRelations(ctx: EmitContext): string | undefined {
   return joinFile([header.join('\n'), ...out]);
 }
 
-function entryFor(entries: Map<string, TableRelations>, ctx: EmitContext, table: Table): TableRelations {
-  let e = entries.get(table.id);
-  if (!e) {
-    e = { namer: new Namer(ctx.columnKeys.get(table.id)), one: false, many: false, lines: [] };
-    entries.set(table.id, e);
-  }
-  return e;
+/** entryFor is a table's relations state, kept on its keys (TableKeys.relations). */
+function entryFor(keys: TableKeys): TableRelations {
+  return (keys.relations ??= { namer: new Namer(keys), one: false, many: false, lines: [] });
 }
