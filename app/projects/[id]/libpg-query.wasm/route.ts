@@ -1,8 +1,11 @@
 /**
  * Serves the SQL parser's WebAssembly (libpg-query, public open-source code, no project data) to the
- * editor's preview worker, which validates expressions as the user types. The editor requests it as
- * /projects/_parser/libpg-query.wasm; any project id segment gives the same file. The path is built at
- * run time so the bundler does not try to compile the .wasm into the server bundle.
+ * editor's findings worker (components/editor/workers/findings*: validation as the user types, with
+ * wasm-shim.ts pointing the parser here). Only that worker requests it: the page's main thread loads
+ * neither the parser's script nor this file, and the preview worker keeps its copy of the parser from
+ * loading (no-parser-shim.ts). Requested as /projects/_parser/libpg-query.wasm; any project id segment
+ * gives the same file. The path is built at run time so the bundler does not try to compile the .wasm
+ * into the server bundle.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
