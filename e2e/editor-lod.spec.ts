@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { generatedModel } from '../lib/editor/fixtures';
+import { inspector } from './editor-page';
 import { api, createProject, signIn } from './fixtures';
 
 const TABLES = 200;
@@ -18,6 +19,23 @@ async function toScreen(page: Page, p: { x: number; y: number }): Promise<{ x: n
 }
 
 const zoom = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+
+type Box = { x: number; y: number };
+
+/** selectSevenAndEight clicks inside table_7's box, then Ctrl+clicks table_8's, on the canvas. */
+async function selectSevenAndEight(page: Page, at: (i: number) => Box): Promise<Box> {
+  const heading = inspector(page).getByRole('heading', { level: 2 });
+  // Near table_7's top-left corner, so it is not the box's centre by chance.
+  const p7 = await toScreen(page, { x: at(7).x + 60, y: at(7).y + 40 });
+  await page.mouse.click(p7.x, p7.y);
+  await expect(heading).toHaveText('public.table_7');
+  const p8 = await toScreen(page, { x: at(8).x + 140, y: at(8).y + 200 });
+  await page.keyboard.down('Control');
+  await page.mouse.click(p8.x, p8.y);
+  await page.keyboard.up('Control');
+  await expect(heading).toHaveText('2 tables selected');
+  return p7;
+}
 
 test('zoomed out, the diagram is one canvas that selects and zooms like the tables it draws', async ({ page }) => {
   test.setTimeout(120_000);
@@ -37,24 +55,15 @@ test('zoomed out, the diagram is one canvas that selects and zooms like the tabl
   // Every table is in view: the canvas says it painted all of them and a line per foreign key.
   await expect(canvas).toHaveAttribute('data-painted-tables', String(TABLES));
   await expect(canvas).toHaveAttribute('data-painted-edges', String(model.tables.reduce((n, t) => n + (t.foreignKeys?.length ?? 0), 0)));
-  const inspector = page.getByRole('complementary', { name: 'inspector' });
-  const heading = inspector.getByRole('heading', { level: 2 });
+  const heading = inspector(page).getByRole('heading', { level: 2 });
 
-  // click inside table_7's box (near its top-left corner, so it is not the box's centre by chance)
-  const p7 = await toScreen(page, { x: at(7).x + 60, y: at(7).y + 40 });
-  await page.mouse.click(p7.x, p7.y);
-  await expect(heading).toHaveText('public.table_7');
-
-  // Ctrl+click adds table_8; a click on empty canvas (the gap between rows) clears the selection
-  const p8 = await toScreen(page, { x: at(8).x + 140, y: at(8).y + 200 });
-  await page.keyboard.down('Control');
-  await page.mouse.click(p8.x, p8.y);
-  await page.keyboard.up('Control');
-  await expect(heading).toHaveText('2 tables selected');
+  // A click inside table_7's box selects it, Ctrl+click adds table_8; a click on empty canvas (the gap
+  // between rows) clears the selection.
+  await selectSevenAndEight(page, at);
   const gap = await toScreen(page, { x: at(20).x + 140, y: at(20).y - 50 });
   await page.mouse.click(gap.x, gap.y);
-  await expect(inspector.getByText('2 tables selected')).toHaveCount(0);
-  await expect(inspector.getByRole('heading', { name: /public\.table_/ })).toHaveCount(0);
+  await expect(inspector(page).getByText('2 tables selected')).toHaveCount(0);
+  await expect(inspector(page).getByRole('heading', { name: /public\.table_/ })).toHaveCount(0);
 
   // Shift+drag around tables 90..92 (a middle row: far from the edges, where a selection auto-pans)
   const from = await toScreen(page, { x: at(90).x - 20, y: at(90).y - 20 });
@@ -107,7 +116,7 @@ test('zoomed out, dragging a selected table on the canvas moves the selection; o
   const canvas = page.getByTestId('lod-canvas');
   await expect(canvas).toBeVisible();
   await page.waitForTimeout(400);
-  const heading = page.getByRole('complementary', { name: 'inspector' }).getByRole('heading', { level: 2 });
+  const heading = inspector(page).getByRole('heading', { level: 2 });
   const z = await zoom(page);
   expect(z).toBeLessThan(0.45);
 
@@ -121,14 +130,7 @@ test('zoomed out, dragging a selected table on the canvas moves the selection; o
   await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(viewBefore);
 
   // Select table_7 and table_8, then drag table_7: both move by the same delta.
-  const p7 = await toScreen(page, { x: at(7).x + 60, y: at(7).y + 40 });
-  await page.mouse.click(p7.x, p7.y);
-  await expect(heading).toHaveText('public.table_7');
-  const p8 = await toScreen(page, { x: at(8).x + 140, y: at(8).y + 200 });
-  await page.keyboard.down('Control');
-  await page.mouse.click(p8.x, p8.y);
-  await page.keyboard.up('Control');
-  await expect(heading).toHaveText('2 tables selected');
+  const p7 = await selectSevenAndEight(page, at);
   const view = await page.locator('.react-flow__viewport').getAttribute('style');
   await page.mouse.move(p7.x, p7.y);
   await page.mouse.down();
