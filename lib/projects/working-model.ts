@@ -84,21 +84,16 @@ async function state(ctx: AppContext, who: Caller, projectId: string, needed: Ro
     const project = { projectId: tables.projects.id, deletedAt: tables.projects.deletedAt };
     type Joined = { role: Role | null; version: number | null; revision: string | null; json: string | null; projectId: string | null; deletedAt: Date | null } & (SessionRow | ApiTokenRow);
     let joined: Joined | undefined;
-    if (!who.lookable) joined = undefined;
-    else if (who.kind === 'token') {
-      [joined] = await ctx.db.orm.select({ ...apiTokenColumns, ...fields, ...project }).from(tables.apiTokens)
-        .innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId))
+    const credential = who.kind === 'token'
+      ? { table: tables.apiTokens, columns: apiTokenColumns, userId: tables.apiTokens.userId, hash: tables.apiTokens.tokenHash }
+      : { table: tables.sessions, columns: sessionColumns, userId: tables.sessions.userId, hash: tables.sessions.tokenHash };
+    if (who.lookable) {
+      [joined] = await ctx.db.orm.select({ ...credential.columns, ...fields, ...project }).from(credential.table)
+        .innerJoin(tables.users, eq(tables.users.id, credential.userId))
         .leftJoin(tables.projectMembers, member)
         .leftJoin(tables.projects, eq(tables.projects.id, tables.projectMembers.projectId))
         .leftJoin(pm, eq(pm.projectId, tables.projectMembers.projectId))
-        .where(eq(tables.apiTokens.tokenHash, who.hash));
-    } else {
-      [joined] = await ctx.db.orm.select({ ...sessionColumns, ...fields, ...project }).from(tables.sessions)
-        .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
-        .leftJoin(tables.projectMembers, member)
-        .leftJoin(tables.projects, eq(tables.projects.id, tables.projectMembers.projectId))
-        .leftJoin(pm, eq(pm.projectId, tables.projectMembers.projectId))
-        .where(eq(tables.sessions.tokenHash, who.hash));
+        .where(eq(credential.hash, who.hash)) as Joined[];
     }
     userId = (await who.settle(ctx, joined)).userId;
     row = joined && joined.projectId !== null && joined.deletedAt === null ? joined : undefined;
