@@ -4,6 +4,7 @@
  * extras.sql.
  */
 import { utf8ByteLength, type Column, type ColumnType, type Identity, type Table } from '@/lib/model';
+import { makeObjectName } from '@/lib/model/names';
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { EmitContext } from './context';
 import { builtinTypeSql, tableSql, typeSql } from './sql-fragments';
@@ -143,43 +144,12 @@ function addTypeBuilder(out: TextBuilder, ctx: EmitContext, column: Column): voi
   }
 }
 
-const encoder = new TextEncoder();
-
-/** clipBytes cuts a name to at most `max` UTF-8 bytes on a character boundary (pg_mbcliplen). */
-function clipBytes(text: string, max: number): string {
-  let out = '';
-  let bytes = 0;
-  for (const ch of text) {
-    const n = encoder.encode(ch).length;
-    if (bytes + n > max) break;
-    out += ch;
-    bytes += n;
-  }
-  return out;
-}
-
-/**
- * implicitSequenceName is the name PostgreSQL gives an identity sequence (makeObjectName in
- * indexcmds.c): `<table>_<column>_seq`, shortening the longer part until it fits in 63 bytes. drizzle-kit
- * always writes a sequence name, and its own choice would be cut at byte 63 instead.
- */
-export function implicitSequenceName(table: string, column: string): string {
-  const avail = 63 - 1 - 4;
-  let a = encoder.encode(table).length;
-  let b = encoder.encode(column).length;
-  if (a + b <= avail) return `${table}_${column}_seq`;
-  while (a + b > avail) {
-    if (a > b) a--;
-    else b--;
-  }
-  return `${clipBytes(table, a)}_${clipBytes(column, b)}_seq`;
-}
-
 /** addIdentityOptions writes the identity's options object `{ name: ..., ... }`, or nothing when none is set. */
 function addIdentityOptions(out: TextBuilder, identity: Identity, table: Table, column: Column): void {
   let name = identity.sequenceName;
-  // `<table>_<column>_seq` in bytes: the name and column plus five ASCII bytes.
-  if (name === undefined && utf8ByteLength(table.name) + utf8ByteLength(column.name) + 5 > 63) name = implicitSequenceName(table.name, column.name);
+  // drizzle-kit always writes a sequence name and would cut its own `<table>_<column>_seq` at byte 63;
+  // PostgreSQL shortens the longer part instead (makeObjectName), so a name that does not fit is given.
+  if (name === undefined && utf8ByteLength(table.name) + utf8ByteLength(column.name) + 5 > 63) name = makeObjectName(table.name, column.name, 'seq');
   let o = false;
   if (name !== undefined) o = addIdentityOption(out, o, 'name', tsString(name));
   if (identity.start !== undefined) o = addIdentityOption(out, o, 'startWith', tsNumeric(identity.start));
