@@ -59,12 +59,14 @@ const inside = (b: Box, a: Box) => b.x >= a.x && b.y >= a.y && b.x + b.width <= 
 export function areaContents(model: Model, areaId: string, sizeOf?: (tableId: string) => { width: number; height: number } | undefined): AreaContents | undefined {
   const area = model.layout?.areas?.find((a) => a.id === areaId);
   if (!area) return undefined;
+  const layouts = model.layout?.tables ?? {};
   const tableIds: string[] = [];
   for (const t of model.tables) {
-    const box = tableBox(model, t);
-    if (!box) continue;
-    const size = sizeOf?.(t.id) ?? box;
-    if (inside({ x: box.x, y: box.y, width: size.width, height: size.height }, area)) tableIds.push(t.id);
+    const l = layouts[t.id];
+    if (!l) continue;
+    // The model's size (rows counted, a partition's parent found) only when the canvas gives none.
+    const size = sizeOf?.(t.id) ?? tableBox(model, t)!;
+    if (inside({ x: l.x, y: l.y, width: size.width, height: size.height }, area)) tableIds.push(t.id);
   }
   const noteIds = (model.layout?.notes ?? []).filter((n) => inside({ x: n.x, y: n.y, width: n.width ?? 220, height: n.height ?? 120 }, area)).map((n) => n.id);
   return { tableIds, noteIds };
