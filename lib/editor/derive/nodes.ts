@@ -86,18 +86,23 @@ function badgesOf(table: Table, col: Table['columns'][number], fkCols: Set<strin
   return b;
 }
 
-interface Cached { key: unknown[]; node: TableNode; rowOf: Map<string, number> }
+/**
+ * A node's memo: `shape` is what its rows and handles are built from (compared by identity); `style` is
+ * what `restyled` can apply to a built node (where it is, colour, visibility, selection, problem).
+ */
+interface Cached { shape: unknown[]; style: Restyle; node: TableNode; rowOf: Map<string, number> }
 
-/** Positions in a node's memo key that `restyled` can apply without building the node again. */
-const RESTYLE_KEYS = new Set([3, 4, 5, 7, 9, 10]);
+interface Restyle { x: number; y: number; color?: string; hidden: boolean; selected: boolean; problem?: 'error' | 'warning' }
 
-interface Restyle { pos: { x: number; y: number }; color?: string; hidden: boolean; selected: boolean; problem?: 'error' | 'warning' }
+function sameStyle(a: Restyle, b: Restyle): boolean {
+  return a.x === b.x && a.y === b.y && a.color === b.color && a.hidden === b.hidden && a.selected === b.selected && a.problem === b.problem;
+}
 
 /** restyled is `n` moved, recoloured, shown or hidden, (de)selected or with another problem; rows and handles shared. */
 function restyled(n: TableNode, o: Restyle): TableNode {
   const data = n.data.color === o.color && n.data.problem === o.problem ? n.data : { ...n.data, color: o.color, problem: o.problem };
   const { hidden: _wasHidden, ...rest } = n;
-  return { ...rest, position: { x: o.pos.x, y: o.pos.y }, data, selected: o.selected, ...(o.hidden ? { hidden: true } : {}) };
+  return { ...rest, position: { x: o.x, y: o.y }, data, selected: o.selected, ...(o.hidden ? { hidden: true } : {}) };
 }
 
 export class NodeDeriver {
@@ -122,23 +127,24 @@ export class NodeDeriver {
       const hidden = Boolean(session.schemaFilter && !session.schemaFilter.has(table.schemaId));
       const hl = session.highlighted && table.columns.some((c) => session.highlighted!.has(c.id)) ? [...session.highlighted].join() : '';
       const parent = table.partitionOf ? tablesById.get(table.partitionOf.parentId) : undefined;
-      const key = [table, parent, schemaNames.get(table.schemaId), pos.x, pos.y, layout?.color, collapsed, hidden, hl, session.selected.has(table.id), session.problems?.get(table.id), model.enums];
+      const shape = [table, parent, schemaNames.get(table.schemaId), collapsed, hl, model.enums];
+      const style: Restyle = { x: pos.x, y: pos.y, color: layout?.color, hidden, selected: session.selected.has(table.id), problem: session.problems?.get(table.id) };
       const prev = this.cache.get(table.id);
-      if (prev && prev.key.every((k, i) => k === key[i])) {
-        next.set(table.id, prev);
-        out.push(prev.node);
-        continue;
-      }
-      if (prev && prev.key.every((k, i) => RESTYLE_KEYS.has(i) || k === key[i])) {
+      if (prev && prev.shape.every((k, i) => k === shape[i])) {
+        if (sameStyle(prev.style, style)) {
+          next.set(table.id, prev);
+          out.push(prev.node);
+          continue;
+        }
         // Only where it is, its colour, visibility, selection or problem changed (findings for every table,
         // select all, a drag): a new node object, but the rows and handles are kept, not built again.
-        const node = restyled(prev.node, { pos, color: layout?.color, hidden, selected: session.selected.has(table.id), problem: session.problems?.get(table.id) });
-        next.set(table.id, { key, node, rowOf: prev.rowOf });
+        const node = restyled(prev.node, style);
+        next.set(table.id, { shape, style, node, rowOf: prev.rowOf });
         out.push(node);
         continue;
       }
       const built = this.build(model, table, parent, { pos, collapsed, hidden, session, schemaName: schemaNames.get(table.schemaId) ?? '?', color: layout?.color });
-      next.set(table.id, { key, ...built });
+      next.set(table.id, { shape, style, ...built });
       out.push(built.node);
     }
     this.cache = next;
