@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { generatedModel } from '../lib/editor/fixtures';
 import { NodeDeriver } from '../lib/editor/derive';
 import { api, createProject, signIn } from './fixtures';
-import { saveStatus } from './editor-page';
+import { recordSaves, saveStatus } from './editor-page';
 
 /** Records, from the first frame on, each React Flow transform under which a table node was in the DOM. */
 async function recordTableFrames(page: Page): Promise<() => Promise<string[]>> {
@@ -28,13 +28,6 @@ async function recordTableFrames(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { tableFrames: string[] }).tableFrames);
 }
 
-/** Counts the saves of the model (PUT or PATCH) the page sends from now on. */
-function countSaves(page: Page, id: string): () => number {
-  let n = 0;
-  page.on('request', (r) => { if ((r.method() === 'PUT' || r.method() === 'PATCH') && r.url().endsWith(`/api/projects/${id}/model`)) n++; });
-  return () => n;
-}
-
 test('without a saved viewport a project opens fitted, drawn first at the fit and never at 0,0 x1', async ({ page }) => {
   await signIn(page);
   const model = generatedModel(6, 4, 1);
@@ -42,7 +35,7 @@ test('without a saved viewport a project opens fitted, drawn first at the fit an
   for (const p of Object.values(model.layout!.tables!)) { p.x += 3000; p.y += 2000; }
   const { id } = await createProject(page, { name: 'e2e open fit', model });
   const frames = await recordTableFrames(page);
-  const saves = countSaves(page, id);
+  const saves = recordSaves(page, id);
   await page.goto(`/projects/${id}`);
   await expect(page.locator('.react-flow__node-table')).toHaveCount(6);
   await expect(page.locator('.react-flow__edge')).toHaveCount(model.tables.reduce((n, t) => n + (t.foreignKeys?.length ?? 0), 0));
@@ -80,7 +73,7 @@ test('without a saved viewport a project opens fitted, drawn first at the fit an
   const seen = await frames();
   expect(seen).toHaveLength(1);
   expect(seen[0]).toBe(await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform));
-  expect(saves()).toBe(0);
+  expect(saves).toHaveLength(0);
   await expect(saveStatus(page)).toHaveText('Saved');
 });
 
@@ -90,7 +83,7 @@ test('a big model saved zoomed out opens on the canvas at its viewport, with no 
   model.layout!.viewport = { x: 40, y: 30, zoom: 0.2 };
   const { id } = await createProject(page, { name: 'e2e open lod', model });
   const frames = await recordTableFrames(page);
-  const saves = countSaves(page, id);
+  const saves = recordSaves(page, id);
   await page.goto(`/projects/${id}`);
   const canvas = page.getByTestId('lod-canvas');
   await expect(canvas).toHaveAttribute('data-painted-view', '40,30,0.2');
@@ -103,7 +96,7 @@ test('a big model saved zoomed out opens on the canvas at its viewport, with no 
   await expect(saveStatus(page)).toHaveText('Saved');
   await page.waitForTimeout(1000);
   expect(await frames()).toEqual([]);
-  expect(saves()).toBe(0);
+  expect(saves).toHaveLength(0);
   // Reopened, it is still where it was saved (opening wrote nothing).
   expect((await api(page, 'GET', `/api/projects/${id}/model`)).body.model.layout.viewport).toEqual({ x: 40, y: 30, zoom: 0.2 });
 });

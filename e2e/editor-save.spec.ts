@@ -10,7 +10,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { api, createProject, signedIn as test } from './fixtures';
-import { inspector, openEditor, saveStatus, tableNode } from './editor-page';
+import { inspector, openEditor, recordSaves, saveStatus, tableNode } from './editor-page';
 
 const status = saveStatus;
 
@@ -42,22 +42,6 @@ async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
       .observe(line, { subtree: true, childList: true, characterData: true });
   });
   return () => page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
-}
-
-/** Counts the saves of the model (the autosave: PUT or PATCH) the page sends from now on. */
-function countSaves(page: Page, id: string): { count: () => number } {
-  let n = 0;
-  page.on('request', (r) => { if ((r.method() === 'PUT' || r.method() === 'PATCH') && r.url().endsWith(`/api/projects/${id}/model`)) n++; });
-  return { count: () => n };
-}
-
-/** Records the saves (method, body) the page sends from now on. */
-function recordSaves(page: Page, id: string): { method: string; body: string }[] {
-  const sent: { method: string; body: string }[] = [];
-  page.on('request', (r) => {
-    if ((r.method() === 'PUT' || r.method() === 'PATCH') && r.url().endsWith(`/api/projects/${id}/model`)) sent.push({ method: r.method(), body: r.postData() ?? '' });
-  });
-  return sent;
 }
 
 test('an edit autosaves (Unsaved changes, Saving, Saved) and the reload shows it', async ({ page }) => {
@@ -226,7 +210,7 @@ test('a server failure is named, retried, and saved once the server answers agai
 
 test('panning and zooming alone save nothing, so they never make another tab\'s save a conflict', async ({ page, context }) => {
   const { id } = await createProject(page, { name: 'e2e pan', example: 'shop' });
-  const saves = countSaves(page, id);
+  const saves = recordSaves(page, id);
   await open(page, id);
   const other = await context.newPage();
   await open(other, id);
@@ -240,13 +224,13 @@ test('panning and zooming alone save nothing, so they never make another tab\'s 
   await page.getByRole('button', { name: 'zoom in' }).click();
   await page.waitForTimeout(1500); // longer than the autosave delay
   await expect(status(page)).toHaveText('Saved');
-  expect(saves.count()).toBe(0);
+  expect(saves).toHaveLength(0);
 
   // The other tab edits and saves without a conflict; the viewport goes along with the next real edit.
   await addTable(other, 'added_elsewhere');
   await expect(status(other)).toHaveText('Saved');
   expect((await storedTables(page, id)).names).toContain('added_elsewhere');
-  expect(saves.count()).toBe(0);
+  expect(saves).toHaveLength(0);
   await other.close();
 });
 
