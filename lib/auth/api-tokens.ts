@@ -69,11 +69,16 @@ export function apiTokenOk(token: string): boolean {
 /** resolveApiToken returns the token's user, or undefined when unknown or expired. */
 export async function resolveApiToken(ctx: AppContext, token: string): Promise<SessionUser | undefined> {
   if (!apiTokenOk(token)) return undefined;
+  return settleApiToken(ctx, await findApiToken(ctx, sha256Hex(token)));
+}
+
+/** findApiToken reads the row of the token whose SHA-256 is `hash` (undefined: none), for settleApiToken. */
+export async function findApiToken(ctx: AppContext, hash: string): Promise<ApiTokenRow | undefined> {
   const [row] = await ctx.db.orm
     .select(apiTokenColumns)
     .from(tables.apiTokens).innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId))
-    .where(eq(tables.apiTokens.tokenHash, sha256Hex(token)));
-  return settleApiToken(ctx, row);
+    .where(eq(tables.apiTokens.tokenHash, hash));
+  return row;
 }
 
 /**

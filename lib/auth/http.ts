@@ -4,10 +4,8 @@
  */
 import type { AppContext } from './context';
 import { AppError } from './errors';
-import { eq } from 'drizzle-orm';
-import { tables } from '@/lib/db';
-import { apiTokenColumns, apiTokenOk, resolveApiToken, settleApiToken, type ApiTokenRow } from './api-tokens';
-import { resolveSession, sessionColumns, sessionTokenOk, settleSession, type SessionRow, type SessionUser } from './sessions';
+import { apiTokenOk, findApiToken, settleApiToken, type ApiTokenRow } from './api-tokens';
+import { findSession, sessionTokenOk, settleSession, type SessionRow, type SessionUser } from './sessions';
 import { sha256Hex } from './tokens';
 
 export const SESSION_COOKIE = 'pgcanvas_session';
@@ -111,21 +109,23 @@ export interface Authentication {
   setCookie?: string;
 }
 
-/** authenticate finds the caller from a Bearer token or the session cookie. */
+/**
+ * authenticate finds the caller from a Bearer token or the session cookie: the credential is looked
+ * up on its own and settled by PendingCaller's rules. A refused token is a 401; a refused session
+ * cookie is no principal (and the cookie cleared), for public routes to answer as they will.
+ */
 export async function authenticate(ctx: AppContext, request: Request): Promise<Authentication> {
-  const bearer = bearerToken(request);
-  if (bearer) {
-    const user = await resolveApiToken(ctx, bearer);
-    if (!user) throw new AppError(401, 'unauthenticated', 'The API token is not valid (unknown, revoked or expired).');
-    return { principal: { ...user, via: 'token' } };
-  }
-  const token = readCookie(request, SESSION_COOKIE);
-  if (!token) return {};
-  const secure = isSecureRequest(request, ctx.trustProxy);
-  const session = await resolveSession(ctx, token);
-  if (!session) return { setCookie: clearSessionCookie(secure) };
-  const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
-  return { principal, setCookie: session.renewed ? sessionCookie(token, session.expiresAt, secure, ctx.now()) : undefined };
+  const caller = PendingCaller.from(ctx, request);
+  if (!caller) return {};
+  const authentication = await caller.lookup(ctx);
+  if (!authentication.principal && caller.kind === 'token') throw refused('token');
+  return authentication;
+}
+
+function refused(kind: 'session' | 'token'): AppError {
+  return kind === 'token'
+    ? new AppError(401, 'unauthenticated', 'The API token is not valid (unknown, revoked or expired).')
+    : new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
 }
 
 /**
@@ -166,30 +166,35 @@ export class PendingCaller {
 
   /** settle takes the credential's row from the joined query (undefined: none) and returns the principal, or throws 401. */
   async settle(ctx: AppContext, row: SessionRow | ApiTokenRow | undefined): Promise<Principal> {
-    if (this.kind === 'token') {
-      const user = await settleApiToken(ctx, row as ApiTokenRow | undefined);
-      if (!user) throw new AppError(401, 'unauthenticated', 'The API token is not valid (unknown, revoked or expired).');
-      this.authentication = { principal: { ...user, via: 'token' } };
-      return this.authentication.principal!;
-    }
-    const session = await settleSession(ctx, row as SessionRow | undefined);
-    if (!session) {
-      this.authentication = { setCookie: clearSessionCookie(this.secure) };
-      throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
-    }
-    const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
-    this.authentication = { principal, setCookie: session.renewed ? sessionCookie(this.token, session.expiresAt, this.secure, ctx.now()) : undefined };
+    const { principal } = await this.apply(ctx, row);
+    if (!principal) throw refused(this.kind);
     return principal;
   }
 
   /** resolve looks the credential up on its own (for requests the joined query is not run for). */
   async resolve(ctx: AppContext): Promise<Principal> {
-    if (!this.lookable) return this.settle(ctx, undefined);
-    const [row] = this.kind === 'token'
-      ? await ctx.db.orm.select(apiTokenColumns).from(tables.apiTokens)
-        .innerJoin(tables.users, eq(tables.users.id, tables.apiTokens.userId)).where(eq(tables.apiTokens.tokenHash, this.hash))
-      : await ctx.db.orm.select(sessionColumns).from(tables.sessions)
-        .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId)).where(eq(tables.sessions.tokenHash, this.hash));
-    return this.settle(ctx, row);
+    return this.settle(ctx, await this.find(ctx));
+  }
+
+  /** lookup is resolve without the 401: `authentication` without a principal when refused (what authenticate() needs). */
+  async lookup(ctx: AppContext): Promise<Authentication> {
+    return this.apply(ctx, await this.find(ctx));
+  }
+
+  private async find(ctx: AppContext): Promise<SessionRow | ApiTokenRow | undefined> {
+    if (!this.lookable) return undefined;
+    return this.kind === 'token' ? findApiToken(ctx, this.hash) : findSession(ctx, this.hash);
+  }
+
+  /** apply runs the credential's rules on its row and records the outcome in `authentication`. */
+  private async apply(ctx: AppContext, row: SessionRow | ApiTokenRow | undefined): Promise<Authentication> {
+    if (this.kind === 'token') {
+      const user = await settleApiToken(ctx, row as ApiTokenRow | undefined);
+      return this.authentication = user ? { principal: { ...user, via: 'token' } } : {};
+    }
+    const session = await settleSession(ctx, row as SessionRow | undefined);
+    if (!session) return this.authentication = { setCookie: clearSessionCookie(this.secure) };
+    const principal: Principal = { userId: session.userId, email: session.email, isAdmin: session.isAdmin, via: 'session', sessionId: session.sessionId };
+    return this.authentication = { principal, setCookie: session.renewed ? sessionCookie(this.token, session.expiresAt, this.secure, ctx.now()) : undefined };
   }
 }

@@ -48,12 +48,17 @@ export function sessionTokenOk(token: string): boolean {
 /** resolveSession returns the session's user, or undefined when the token is unknown or expired. */
 export async function resolveSession(ctx: AppContext, token: string): Promise<ResolvedSession | undefined> {
   if (!sessionTokenOk(token)) return undefined;
+  return settleSession(ctx, await findSession(ctx, sha256Hex(token)));
+}
+
+/** findSession reads the row of the session whose token's SHA-256 is `hash` (undefined: none), for settleSession. */
+export async function findSession(ctx: AppContext, hash: string): Promise<SessionRow | undefined> {
   const [row] = await ctx.db.orm
     .select(sessionColumns)
     .from(tables.sessions)
     .innerJoin(tables.users, eq(tables.users.id, tables.sessions.userId))
-    .where(eq(tables.sessions.tokenHash, sha256Hex(token)));
-  return settleSession(ctx, row);
+    .where(eq(tables.sessions.tokenHash, hash));
+  return row;
 }
 
 /**
