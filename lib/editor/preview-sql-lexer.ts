@@ -5,8 +5,8 @@
  * position just after a `;` that is not inside a string, comment, quoted name or dollar quote, where
  * its state is the initial one) and colours only the lines on screen.
  *
- * Restart points are kept up to date per edit by `updateRestartPoints`: it re-lexes from the last point
- * before the change until it meets an old point again, so an edit costs about one statement of work.
+ * Restart points are kept up to date per edit by `updateRestartPointsAll`: it re-lexes from the last point
+ * before each change until it meets an old point again, so an edit costs about one statement of work.
  */
 
 export type SqlTokenKind = 'keyword' | 'type' | 'atom' | 'string' | 'quoted' | 'number' | 'comment' | 'operator' | 'name' | 'punct';
@@ -194,27 +194,48 @@ export interface TextChange {
 
 /**
  * updateRestartPoints gives `restartPoints(newText)` from the old text's points and the one change
- * that turned the old text into `newText`, re-lexing only from the last point before the change until
- * a new point coincides with an old (shifted) one after it.
+ * that turned the old text into `newText` (see `updateRestartPointsAll`).
  */
 export function updateRestartPoints(old: ArrayLike<number>, change: TextChange, newText: string): number[] {
-  const delta = change.insertLength - (change.to - change.from);
-  // A point at `from` keeps its `;` (before the change) and the text before it.
-  const keep = lastPointAtOrBefore(old, change.from);
+  return updateRestartPointsAll(old, [change], newText);
+}
+
+/**
+ * updateRestartPointsAll gives `restartPoints(newText)` from the old text's points and the changes
+ * (sorted, non-overlapping, positions in the old text) that turned it into `newText`. Per change it
+ * re-lexes `newText` only from the last point before the change until a new point coincides with an
+ * old (shifted) one after it; old points in between are shifted, not re-lexed. A lex that runs past the
+ * next change simply goes on through it, so nothing is lexed twice and no intermediate text is built.
+ */
+export function updateRestartPointsAll(old: ArrayLike<number>, changes: readonly TextChange[], newText: string): number[] {
+  const delta = (c: TextChange) => c.insertLength - (c.to - c.from);
   const out: number[] = [];
-  for (let k = 0; k <= keep; k++) out.push(old[k]!);
-  const changedEnd = change.from + change.insertLength;
-  let oldIdx = keep + 1;
-  let synced = -1;
-  lexSql(newText, out[out.length - 1]!, newText.length, undefined, undefined, (p) => {
-    if (p > changedEnd) {
-      // Old points after the change, shifted, up to p: does one coincide with p?
-      while (oldIdx < old.length && old[oldIdx]! + delta < p) oldIdx++;
-      if (oldIdx < old.length && old[oldIdx]! >= change.to && old[oldIdx]! + delta === p) { synced = oldIdx; return false; }
-    }
-    out.push(p);
-  });
-  if (synced >= 0) for (let k = synced; k < old.length; k++) out.push(old[k]! + delta);
+  let oldIdx = 0;
+  /** The length change of the changes before changes[k]. */
+  let shift = 0;
+  let k = 0;
+  while (k < changes.length) {
+    // A point at `from` keeps its `;` (before the change) and the text before it.
+    while (oldIdx < old.length && old[oldIdx]! <= changes[k]!.from) out.push(old[oldIdx++]! + shift);
+    // j: the change the lex has reached; after: the length change up to and including it. In the new
+    // text change j starts at changes[j].from + after - delta and ends at changes[j].to + after.
+    let j = k;
+    let after = shift + delta(changes[j]!);
+    let synced = false;
+    lexSql(newText, out[out.length - 1]!, newText.length, undefined, undefined, (p) => {
+      while (j + 1 < changes.length && p > changes[j + 1]!.from + after) after += delta(changes[++j]!);
+      if (p > changes[j]!.to + after) {
+        // Old points after change j, shifted, up to p: does one coincide with p?
+        while (oldIdx < old.length && old[oldIdx]! + after < p) oldIdx++;
+        if (oldIdx < old.length && old[oldIdx]! >= changes[j]!.to && old[oldIdx]! + after === p) { synced = true; return false; }
+      }
+      out.push(p);
+    });
+    if (!synced) return out;
+    k = j + 1;
+    shift = after;
+  }
+  while (oldIdx < old.length) out.push(old[oldIdx++]! + shift);
   return out;
 }
 

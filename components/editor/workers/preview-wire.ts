@@ -4,7 +4,7 @@
  * schema.sql); the editor keeps the same texts and rebuilds each file. SQL files also carry their
  * restart points for the highlighter, updated per edit instead of re-lexing the whole text.
  */
-import { restartPoints, updateRestartPoints } from '@/lib/editor/preview-sql-lexer';
+import { restartPoints, updateRestartPointsAll } from '@/lib/editor/preview-sql-lexer';
 import { applyChanges, textChanges, type Change } from '@/lib/editor/preview-diff';
 import type { PreviewFile, PreviewTab, WireFile } from './protocol';
 
@@ -31,7 +31,7 @@ export class WireEncoder {
       const asEdits = changes !== undefined && inserted * 2 < f.content.length;
       let starts: readonly number[] | undefined;
       if (isSqlTab(tab)) {
-        starts = prev?.starts && asEdits ? pointsAfter(prev.content, prev.starts, changes, f.content) : restartPoints(f.content);
+        starts = prev?.starts && asEdits ? pointsAfter(prev.starts, changes, f.content) : restartPoints(f.content);
       }
       now.set(f.name, { content: f.content, starts });
       const withStarts = starts ? { starts } : {};
@@ -44,16 +44,8 @@ export class WireEncoder {
 }
 
 /** The restart points of `next`, from those of `base` and the changes (positions in base) that made it. */
-function pointsAfter(base: string, points: readonly number[], changes: readonly Change[], next: string): readonly number[] {
-  let out = points;
-  let shift = 0;
-  changes.forEach((c, k) => {
-    // The text with changes 0..k applied: the new text up to this change's end, then the old rest.
-    const text = k === changes.length - 1 ? next : next.slice(0, c.from + shift + c.insert.length) + base.slice(c.to);
-    out = updateRestartPoints(out, { from: c.from + shift, to: c.to + shift, insertLength: c.insert.length }, text);
-    shift += c.insert.length - (c.to - c.from);
-  });
-  return out;
+function pointsAfter(points: readonly number[], changes: readonly Change[], next: string): readonly number[] {
+  return changes.length ? updateRestartPointsAll(points, changes.map((c) => ({ from: c.from, to: c.to, insertLength: c.insert.length })), next) : points;
 }
 
 /** A file rebuilt on the editor side; `edit` (the text it applied to and the changes) lets the code view apply the same changes. */

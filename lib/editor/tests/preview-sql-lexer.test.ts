@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { compileStatements, joinStatements } from '@/lib/compile';
 import { arbModel } from '@/lib/testing/arbitraries';
 import type { Model } from '@/lib/model';
-import { lexSql, minimalChange, restartPoints, sqlWords, updateRestartPoints, type SqlTokenKind } from '../preview-sql-lexer';
+import { lexSql, minimalChange, restartPoints, sqlWords, updateRestartPoints, updateRestartPointsAll, type SqlTokenKind } from '../preview-sql-lexer';
 import { runCommand, type Command } from '../commands';
 import { generatedModel } from '../fixtures';
 
@@ -99,6 +99,28 @@ describe('preview SQL lexer', () => {
         expect(points).toEqual(restartPoints(sql));
       }
     }), { numRuns: 30 });
+  });
+
+  it('updateRestartPointsAll, given many scattered changes at once, equals restartPoints of the new text', () => {
+    const arbChange = fc.tuple(fc.nat(), fc.nat({ max: 6 }), arbText);
+    fc.assert(fc.property(fc.array(arbText, { minLength: 1, maxLength: 8 }).map((xs) => xs.join(';\n')), fc.array(arbChange, { maxLength: 12 }), (text, raw) => {
+      // Sorted, non-overlapping changes (positions in text).
+      const changes: { from: number; to: number; insert: string }[] = [];
+      let min = 0;
+      for (const [at, cut, insert] of [...raw].sort((x, y) => x[0] - y[0])) {
+        const from = Math.max(min, at % (text.length + 1));
+        const to = Math.min(text.length, from + cut);
+        if (from > text.length) break;
+        changes.push({ from, to, insert });
+        min = to;
+      }
+      let next = '';
+      let pos = 0;
+      for (const c of changes) { next += text.slice(pos, c.from) + c.insert; pos = c.to; }
+      next += text.slice(pos);
+      const got = updateRestartPointsAll(restartPoints(text), changes.map((c) => ({ from: c.from, to: c.to, insertLength: c.insert.length })), next);
+      expect(got).toEqual(restartPoints(next));
+    }), { numRuns: 1000 });
   });
 
   it('minimalChange turns a into b', () => {
