@@ -110,9 +110,10 @@ export function emitRelations(ctx: EmitContext): string | undefined {
   const imported: string[] = [];
   const text = ctx.text;
   for (const table of ctx.model.tables) {
-    const entry = ctx.columnKeys.get(table.id)?.relations;
+    const keys = ctx.columnKeys.get(table.id);
+    const entry = keys?.relations;
     if (!entry) continue;
-    const tableVar = ctx.tableVars.get(table.id)!;
+    const tableVar = keys!.name;
     imported.push(tableVar);
     const helpers = entry.one && entry.many ? 'one, many' : entry.one ? 'one' : 'many';
     if (text.size > 0) text.add('\n\n');
