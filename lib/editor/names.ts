@@ -5,13 +5,13 @@
  */
 import type { Model, Table } from '@/lib/model';
 
-export const MAX_NAME_BYTES = 63;
-
 /** byteLength and truncateBytes are the model's UTF-8 name arithmetic, under the names callers use. */
 export { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
 import { truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
-import { makeObjectName } from '@/lib/model/names';
+import { makeObjectName, NAMEDATALEN } from '@/lib/model/names';
 export { makeObjectName };
+
+export const MAX_NAME_BYTES = NAMEDATALEN - 1;
 
 /** namesInSchema collects every table, index and constraint name of one schema (one namespace for our purposes). */
 export function namesInSchema(model: Model, schemaId: string, except?: Set<string>): Set<string> {
