@@ -26,35 +26,39 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+interface Computed { readonly files: PreviewFile[]; readonly offsets?: Record<string, number>; readonly error?: string }
+
+/** The last preview computed, with what it depends on: a pan or zoom (no content change) reuses it. */
+let last: { tab: PreviewTab; target: number | undefined; content: number; computed: Computed } | undefined;
+
+function compute(model: NonNullable<ModelCopy['model']>): Computed {
+  try {
+    switch (tab) {
+      case 'sql': {
+        const out = sql.compile(model, target);
+        return { files: [{ name: 'schema.sql', content: out.sql }], offsets: out.offsets };
+      }
+      case 'drizzle':
+        if (!drizzleEngine) return { files: [], error: 'not available' };
+        return { files: drizzleEngine(model).files.map((f) => ({ name: f.path, content: f.content })) };
+      case 'security':
+        if (!securityEngine) return { files: [], error: 'not available' };
+        return { files: securityEngine(model).map((f) => ({ name: f.name, content: f.sql, note: f.explanation })) };
+    }
+  } catch (e) {
+    return { files: [], error: `The preview cannot be generated yet: ${message(e)}` };
+  }
+}
+
 function computePreview(): void {
   scheduled = false;
   const model = copy.model;
   if (!model) return;
   const start = performance.now();
   const rev = copy.revision;
-  let files: PreviewFile[] = [];
-  let offsets: Record<string, number> | undefined;
-  let error: string | undefined;
-  try {
-    switch (tab) {
-      case 'sql': {
-        const out = sql.compile(model, target);
-        files = [{ name: 'schema.sql', content: out.sql }];
-        offsets = out.offsets;
-        break;
-      }
-      case 'drizzle':
-        if (!drizzleEngine) error = 'not available';
-        else files = drizzleEngine(model).files.map((f) => ({ name: f.path, content: f.content }));
-        break;
-      case 'security':
-        if (!securityEngine) error = 'not available';
-        else files = securityEngine(model).map((f) => ({ name: f.name, content: f.sql, note: f.explanation }));
-        break;
-    }
-  } catch (e) {
-    error = `The preview cannot be generated yet: ${message(e)}`;
-  }
+  const content = copy.contentRevision;
+  if (!last || last.tab !== tab || last.target !== target || last.content !== content) last = { tab, target, content, computed: compute(model) };
+  const { files, offsets, error } = last.computed;
   post({ type: 'preview', revision: rev, tab, files: wire.encode(tab, files), offsets, ms: performance.now() - start, error });
 }
 
@@ -74,7 +78,7 @@ export function handleMessage(msg: ToWorker): void {
   switch (msg.type) {
     case 'model':
     case 'patch':
-      // Also after a pan: the preview of each revision is posted (its text unchanged, a few bytes).
+      // Also after a pan: the preview of each revision is posted (computed once per content revision, its text unchanged, a few bytes).
       copy.apply(msg);
       schedule();
       passOn(msg);
