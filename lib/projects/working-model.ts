@@ -19,12 +19,15 @@ import { parseModel } from '@/lib/model/validate';
 import { CachedModel, modelCache } from './model-cache';
 import { mark } from './timing';
 
-/** parseIfMatch accepts `7`, `"7"` and `W/"7"` (the ETag GET sends is `"7"`). */
+/** A version as an entity tag: `7`, `"7"` or `W/"7"` (the ETag GET sends is `"7"`). */
+const VERSION_TAG = /^(?:W\/)?"?(\d{1,9})"?$/;
+
+/** parseIfMatch accepts `7`, `"7"` and `W/"7"` (VERSION_TAG). */
 export function parseIfMatch(header: string | null): number {
   if (header === null || header.trim() === '') {
     throw new AppError(428, 'precondition_required', 'Send If-Match: <version> with the version your change is based on.');
   }
-  const m = header.trim().match(/^(?:W\/)?"?(\d{1,9})"?$/);
+  const m = header.trim().match(VERSION_TAG);
   if (!m) throw new AppError(400, 'bad_request', `If-Match must be a version number, got ${JSON.stringify(header.slice(0, 40))}.`);
   return Number(m[1]);
 }
@@ -40,7 +43,7 @@ const revision = sql<string>`concat_ws(':', ${pm.version}, ${pm}.xmin, (extract(
 interface State { role: Role; version: number; model: CachedModel | undefined; userId: string }
 
 /**
- * Who is asking: a user id already authenticated, or a PendingCaller (route() with `joinAuth`) whose
+ * Who is asking: a user id already authenticated, or a PendingCaller (callerRoute) whose
  * session or token row the state query joins, so the request costs one round trip instead of two.
  */
 export type Caller = string | PendingCaller;
@@ -115,7 +118,7 @@ export function parseIfNoneMatch(header: string | null): number | '*' | undefine
   if (header === null) return undefined;
   const first = header.split(',')[0]!.trim();
   if (first === '*') return '*';
-  const m = first.match(/^(?:W\/)?"?(\d{1,9})"?$/);
+  const m = first.match(VERSION_TAG);
   return m ? Number(m[1]) : undefined;
 }
 
