@@ -140,11 +140,9 @@ export function Canvas({ problems, largeModel }: { problems: ReadonlyMap<string,
   // saved viewport, else the fit view for the pane's size (React Flow's own fitView only if that is unknown).
   // React Flow's store gets it at once, so the first render already culls nodes and picks the level of detail for it.
   const [opening, setOpening] = useState<{ viewport?: Viewport; fit: boolean } | undefined>();
-  const openingNodes = useRef(nodes);
-  openingNodes.current = nodes;
   useLayoutEffect(() => {
     const el = wrapper.current!;
-    const viewport = store.model.layout?.viewport ?? openingViewport(openingNodes.current, el.clientWidth, el.clientHeight, fitViewOptions);
+    const viewport = store.model.layout?.viewport ?? openingViewport(nodes, el.clientWidth, el.clientHeight, fitViewOptions);
     if (viewport) storeApi.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
     setOpening({ viewport, fit: !viewport });
   // Once, at mount: later model or option changes never move the view by themselves.
