@@ -6,7 +6,7 @@
  * undo step). A press anywhere else (or with Shift / Ctrl / Cmd) keeps React Flow's pan, selection and click.
  */
 import { useEffect, type RefObject } from 'react';
-import { useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import type { TableNode } from '@/lib/editor/derive';
 import { useEditor } from '../context';
 import { tableAt } from './LodCanvas';
@@ -17,6 +17,7 @@ const DRAG_THRESHOLD = 3;
 export function useLodDrag(wrapper: RefObject<HTMLDivElement | null>, tables: RefObject<readonly TableNode[]>, enabled: boolean) {
   const { store, session, dispatch } = useEditor();
   const storeApi = useStoreApi();
+  const flow = useReactFlow();
 
   useEffect(() => {
     const el = wrapper.current;
@@ -26,10 +27,8 @@ export function useLodDrag(wrapper: RefObject<HTMLDivElement | null>, tables: Re
     const onMouseDown = (e: MouseEvent) => {
       if (e.button !== 0 || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
       if (!(e.target as Element).classList?.contains('react-flow__pane')) return;
-      const [tx, ty, zoom] = storeApi.getState().transform;
-      const rect = el.querySelector('.react-flow')!.getBoundingClientRect();
-      const toFlow = (cx: number, cy: number) => ({ x: (cx - rect.left - tx) / zoom, y: (cy - rect.top - ty) / zoom });
-      const hit = tableAt(tables.current, toFlow(e.clientX, e.clientY));
+      const zoom = storeApi.getState().transform[2];
+      const hit = tableAt(tables.current, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
       const selected = session.getSnapshot().selected;
       if (!hit || !selected.has(hit)) return;
       // Ours: React Flow's pane would pan (d3-zoom listens for this mousedown).
@@ -69,5 +68,5 @@ export function useLodDrag(wrapper: RefObject<HTMLDivElement | null>, tables: Re
     el.addEventListener('mousedown', onMouseDown, true);
     el.addEventListener('click', onClick, true);
     return () => { el.removeEventListener('mousedown', onMouseDown, true); el.removeEventListener('click', onClick, true); };
-  }, [dispatch, enabled, session, store, storeApi, tables, wrapper]);
+  }, [dispatch, enabled, flow, session, store, storeApi, tables, wrapper]);
 }
