@@ -133,8 +133,8 @@ function refused(kind: 'session' | 'token'): AppError {
  * route's own query joins the session or token row (`kind`, `hash`; columns sessionColumns or
  * apiTokenColumns) to what it reads anyway, so authentication costs no round trip of its own. The
  * row then goes through `settle`, the same rules as authenticate (expiry, sliding renewal, use
- * recorded), and an unknown, revoked or expired credential is the same 401. `authentication` is what
- * route() sends back (the renewed cookie), `principal` the caller once settled.
+ * recorded), and an unknown, revoked or expired credential is the same 401. `authentication` is the
+ * outcome once settled: the caller, and what route() sends back (the renewed or cleared cookie).
  */
 export class PendingCaller {
   authentication?: Authentication;
@@ -156,12 +156,6 @@ export class PendingCaller {
   /** lookable: the credential has our shape (else settle(undefined) refuses it without a query). */
   get lookable(): boolean {
     return this.hash !== '';
-  }
-
-  get principal(): Principal {
-    const p = this.authentication?.principal;
-    if (!p) throw new Error('PendingCaller: not settled');
-    return p;
   }
 
   /** settle takes the credential's row from the joined query (undefined: none) and returns the principal, or throws 401. */
