@@ -238,20 +238,3 @@ export function updateRestartPointsAll(old: ArrayLike<number>, changes: readonly
   while (oldIdx < old.length) out.push(old[oldIdx++]! + shift);
   return out;
 }
-
-/** minimalChange: the smallest single replacement (common prefix and suffix kept) turning a into b. */
-export function minimalChange(a: string, b: string): { from: number; to: number; insert: string } | undefined {
-  if (a === b) return undefined;
-  const max = Math.min(a.length, b.length);
-  // Whole chunks first (substring equality is a memory compare), then characters inside the first
-  // differing chunk: a 600 KB text is compared in well under a millisecond.
-  const CHUNK = 2048;
-  let start = 0;
-  while (start + CHUNK <= max && a.slice(start, start + CHUNK) === b.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA - CHUNK >= start && endB - CHUNK >= start && a.slice(endA - CHUNK, endA) === b.slice(endB - CHUNK, endB)) { endA -= CHUNK; endB -= CHUNK; }
-  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) { endA--; endB--; }
-  return { from: start, to: endA, insert: b.slice(start, endB) };
-}

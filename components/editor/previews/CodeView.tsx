@@ -12,7 +12,7 @@ import { EditorView, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
 import { oneDark } from '@codemirror/theme-one-dark';
-import { minimalChange } from '@/lib/editor/preview-sql-lexer';
+import { minimalChange } from '@/lib/editor/preview-diff';
 import { restartPoints, sqlHighlighting, withRestartPoints } from './sqlHighlight';
 
 export type CodeLanguage = 'sql' | 'ts';

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { compileStatements, joinStatements } from '@/lib/compile';
 import { arbModel } from '@/lib/testing/arbitraries';
 import type { Model } from '@/lib/model';
-import { lexSql, minimalChange, restartPoints, sqlWords, updateRestartPoints, updateRestartPointsAll, type SqlTokenKind } from '../preview-sql-lexer';
+import { minimalChange } from '../preview-diff';
+import { lexSql, restartPoints, sqlWords, updateRestartPoints, updateRestartPointsAll, type SqlTokenKind } from '../preview-sql-lexer';
 import { runCommand, type Command } from '../commands';
 import { generatedModel } from '../fixtures';
 
