@@ -56,10 +56,7 @@ export type Caller = string | PendingCaller;
  * route() would have answered before any project lookup).
  */
 async function state(ctx: AppContext, who: Caller, projectId: string, needed: Role, skipText?: SQL): Promise<State> {
-  if (!isUuid(projectId)) {
-    if (typeof who !== 'string') await who.resolve(ctx);
-    throw notFound();
-  }
+  if (!isUuid(projectId)) throw notFound(); // callerRoute authenticates a PendingCaller first (401 first)
   const cache = modelCache(ctx.db);
   const cached = cache.get(projectId);
   const known = sql`${revision} = ${cached?.revision ?? null}`;

@@ -86,7 +86,8 @@ export function route<P = Record<string, never>, A extends Access = 'user'>(
  * one query anyway: the handler gets the caller's credential unresolved and passes it to that query,
  * which authenticates with the same rules (lib/auth PendingCaller.settle) in the same round trip. A
  * request without any credential is refused (401) here, as route() does; the handler's lookup answers
- * 401 for an unknown, revoked or expired one before anything about the project.
+ * 401 for an unknown, revoked or expired one before anything about the project, and an AppError the
+ * handler throws before that lookup is preceded by one of its own (401 first, whatever failed).
  */
 export function callerRoute<P = Record<string, never>>(
   fn: (input: CallerInput<P>) => Promise<Response | unknown>,
@@ -95,8 +96,15 @@ export function callerRoute<P = Record<string, never>>(
     const caller = PendingCaller.from(app, request);
     if (!caller) throw new AppError(401, 'unauthenticated', 'Sign in first (or send an API token as Authorization: Bearer).');
     const result = (async () => {
-      const params = ((await context?.params) ?? {}) as P;
-      return fn({ request, app, params, ip: clientIp(request, app.trustProxy), caller });
+      try {
+        const params = ((await context?.params) ?? {}) as P;
+        return await fn({ request, app, params, ip: clientIp(request, app.trustProxy), caller });
+      } catch (error) {
+        // Refused before the handler's query settled the caller (a bad If-Match, an id that cannot be
+        // a project's): the credential is looked up on its own so a refused one is still the 401.
+        if (error instanceof AppError && !caller.authentication) await caller.resolve(app);
+        throw error;
+      }
     })();
     return { result, auth: () => caller.authentication };
   });

@@ -4,20 +4,9 @@
  * -> 200 {version} | 409 {version, model} (stale) | 422 {findings} (invalid; nothing stored) | 428 (no If-Match).
  */
 import { getWorkingModelJson, ModelReader, parseIfMatch, parseIfNoneMatch, saveModel, saveModelDelta } from '@/lib/projects';
-import type { AppContext, PendingCaller } from '@/lib/auth';
 import { callerRoute, modelResponse, readJson } from '../../../_lib/route';
 
 type P = { id: string };
-
-/** ifMatch reads If-Match; a request without a usable one is still authenticated first (401 before 428/400). */
-async function ifMatch(app: AppContext, caller: PendingCaller, request: Request): Promise<number> {
-  try {
-    return parseIfMatch(request.headers.get('if-match'));
-  } catch (error) {
-    await caller.resolve(app);
-    throw error;
-  }
-}
 
 export const GET = callerRoute<P>(async ({ app, params, caller, request }) => {
   const known = parseIfNoneMatch(request.headers.get('if-none-match'));
@@ -30,14 +19,14 @@ export const GET = callerRoute<P>(async ({ app, params, caller, request }) => {
 });
 
 export const PUT = callerRoute<P>(async ({ app, params, caller, request }) => {
-  const base = await ifMatch(app, caller, request);
+  const base = parseIfMatch(request.headers.get('if-match'));
   // The body is read once the save is known not to be stale (If-Match is answered first).
   const saved = await saveModel(app, caller, params.id, base, new ModelReader(async () => (await readJson(request)).model));
   return Response.json(saved, { headers: { etag: `"${saved.version}"`, 'cache-control': 'no-store' } });
 });
 
 export const PATCH = callerRoute<P>(async ({ app, params, caller, request }) => {
-  const base = await ifMatch(app, caller, request);
+  const base = parseIfMatch(request.headers.get('if-match'));
   const saved = await saveModelDelta(app, caller, params.id, base, new ModelReader(() => readJson(request)));
   return Response.json(saved, { headers: { etag: `"${saved.version}"`, 'cache-control': 'no-store' } });
 });
