@@ -90,9 +90,7 @@ export class EmitContext {
   readonly schemaVars = new Map<string, { name: string; exported: boolean }>();
   readonly enumVars = new Map<string, string>();
   readonly sequenceVars = new Map<string, string>();
-  /** Tables emitted as pgTable (partitions are not). */
-  readonly tableVars = new Map<string, string>();
-  /** Tables emitted as pgTable, by id: their variable and column keys (see TableKeys). */
+  /** Tables emitted as pgTable (partitions are not), by id: their variable and column keys (see TableKeys). */
   readonly columnKeys = new Map<string, TableKeys>();
   readonly roleVars = new Map<string, string>();
   readonly customTypes = new Map<string, CustomTypeDecl>();
@@ -199,7 +197,6 @@ export function assignNames(ctx: EmitContext, schemasBefore: ReadonlySet<string>
   for (const t of model.tables) {
     if (t.partitionOf) continue;
     const name = ctx.top.take(camelIdentifier(t.name, 'table'));
-    ctx.tableVars.set(t.id, name);
     const namer = new Namer(TABLE_MEMBER_NAMES);
     const keys: string[] = [];
     for (const c of t.columns) keys.push(namer.take(camelIdentifier(c.name, 'column')));

@@ -152,9 +152,9 @@ export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): boo
   // The table's SQL name is needed only for what goes to extras.sql.
   let sqlName: string | undefined;
 
-  addString(out.add('export const ').add(ctx.tableVars.get(table.id)!).add(' = ').add(ctx.factory(table.schemaId, 'table')).add('('), table.name).add(', {');
+  const { name, keys } = ctx.columnKeys.get(table.id)!;
+  addString(out.add('export const ').add(name).add(' = ').add(ctx.factory(table.schemaId, 'table')).add('('), table.name).add(', {');
   // Keys by position (ids are unique in a valid model): no lookup per column.
-  const keys = ctx.columnKeys.get(table.id)!.keys;
   const columns = table.columns;
   for (let i = 0; i < columns.length; i++) addColumn(out.add(i === 0 ? '\n  ' : ',\n  '), ctx, table, columns[i]!, keys[i]!);
   out.add(columns.length === 0 ? '\n\n}' : ',\n}');
