@@ -89,7 +89,11 @@ export function auditFile(ctx: SecurityContext): SecurityFile | undefined {
       `ALTER TABLE ${log} OWNER TO ${owner};`,
       `CREATE INDEX IF NOT EXISTS ${quoteIdent(fitName(target.table, 'table_time_idx'))} ON ${log} (table_schema, table_name, occurred_at);`,
       `REVOKE ALL ON TABLE ${log} FROM PUBLIC;`,
-      ...(ctx.needsAdmin ? [`GRANT SELECT ON TABLE ${log} TO ${roleList(ctx, ['admin'])};`] : []),
+      // The admin role reads the log; it needs USAGE on a schema this file created (roles.sql grants it on model schemas).
+      ...(ctx.needsAdmin ? [
+        ...(modelSchema ? [] : [`GRANT USAGE ON SCHEMA ${quoteIdent(target.schema)} TO ${roleList(ctx, ['admin'])};`]),
+        `GRANT SELECT ON TABLE ${log} TO ${roleList(ctx, ['admin'])};`,
+      ] : []),
       '',
       `-- Trigger arguments: the columns never copied into the log, then the row-key columns.`,
       `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger`,

@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import argon2 from 'argon2';
+import bcrypt from 'bcryptjs';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { createDatabase, DATABASE_KINDS, type TestDatabase } from '@/lib/testing';
 import { securityFiles, securityContext } from '@/lib/security';
 import { FIXTURE_DDL, securityFixture } from './fixture';
@@ -12,6 +14,14 @@ import { applyFiles, asRole, dropServerRoles, roleNames, sqlState, uniquePrefix 
 const ALICE = '00000000-0000-4000-8000-00000000000a';
 const BOB = '00000000-0000-4000-8000-00000000000b';
 const KEY = 'k3y-for-tests-only';
+
+/** scryptPhc makes a real scrypt hash in the PHC string format ($scrypt$ln=..,r=..,p=..$salt$hash) with Node's crypto. */
+function scryptPhc(password: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(password, salt, 32, { N: 2 ** 14, r: 8, p: 1 });
+  const b64 = (b: Buffer) => b.toString('base64').replace(/=+$/, '');
+  return `$scrypt$ln=14,r=8,p=1$${b64(salt)}$${b64(key)}`;
+}
 
 describe.each(DATABASE_KINDS)('generated security SQL on %s', (kind) => {
   let db: TestDatabase;
@@ -55,6 +65,13 @@ describe.each(DATABASE_KINDS)('generated security SQL on %s', (kind) => {
       const long = await db.query<{ v: boolean }>('SELECT verify_password($1, $2) AS v', ['x'.repeat(73), rows[0]!.h]);
       expect([ok.rows[0]!.v, bad.rows[0]!.v, long.rows[0]!.v]).toEqual([true, false, false]);
       expect(await sqlState(db, 'SELECT hash_password($1)', ['é'.repeat(37)])).toBe('22023');
+      // The limit is 72 bytes, not characters: 36 two-byte and 18 four-byte characters still fit, 19 do not.
+      for (const fits of ['é'.repeat(36), '😀'.repeat(18)]) {
+        const h = (await db.query<{ h: string }>('SELECT hash_password($1) AS h', [fits])).rows[0]!.h;
+        const v = await db.query<{ ok: boolean; other: boolean }>('SELECT verify_password($1, $3) AS ok, verify_password($2, $3) AS other', [fits, `${fits.slice(0, -2)}e`, h]);
+        expect(v.rows[0], fits).toEqual({ ok: true, other: false });
+      }
+      expect(await sqlState(db, 'SELECT hash_password($1)', ['😀'.repeat(19)])).toBe('22023');
       expect(await sqlState(db, 'SELECT verify_password($1, $2)', ['pw', '$2b$10$abcdefghijklmnopqrstuu5Lr1EfGwSM/NH2T5kyrN9jYg2Pq4.k6'])).toBe('22023');
     });
     await asRole(db, roles.readonly, {}, async () => {
@@ -62,8 +79,43 @@ describe.each(DATABASE_KINDS)('generated security SQL on %s', (kind) => {
     });
   });
 
+  it('hash functions: search_path pinned, EXECUTE revoked from PUBLIC and granted to the app role (catalog)', async () => {
+    const { rows } = await db.query<{ proname: string; proconfig: string[]; public_exec: number; app: boolean; ro: boolean; owner: boolean }>(
+      `SELECT p.proname, p.proconfig,
+              (SELECT count(*)::int FROM aclexplode(p.proacl) a WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_exec,
+              has_function_privilege($1, p.oid, 'EXECUTE') AS app, has_function_privilege($2, p.oid, 'EXECUTE') AS ro,
+              has_function_privilege($3, p.oid, 'EXECUTE') AS owner
+       FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.proname IN ('hash_password', 'verify_password', 'encrypt_ssn', 'decrypt_ssn')
+       ORDER BY 1`, [roles.app, roles.readonly, roles.owner]);
+    expect(rows.map((r) => r.proname)).toEqual(['decrypt_ssn', 'encrypt_ssn', 'hash_password', 'verify_password']);
+    for (const r of rows) {
+      expect(r.proconfig, r.proname).toEqual(['search_path=pg_catalog, pg_temp']);
+      expect({ public: r.public_exec, app: r.app, ro: r.ro, owner: r.owner }, r.proname).toEqual({ public: 0, app: true, ro: false, owner: false });
+    }
+  });
+
+  it('hash functions ignore a crypt() planted earlier on the caller\'s search_path', async () => {
+    await db.query('BEGIN');
+    try {
+      await db.query('CREATE SCHEMA planted');
+      await db.query("CREATE FUNCTION planted.crypt(text, text) RETURNS text LANGUAGE sql AS $$ SELECT 'planted' $$");
+      await db.query("CREATE FUNCTION planted.gen_salt(text, integer) RETURNS text LANGUAGE sql AS $$ SELECT 'planted' $$");
+      await db.query('SET LOCAL search_path = planted, public');
+      const { rows } = await db.query<{ h: string }>("SELECT hash_password('pw') AS h");
+      expect(rows[0]!.h).toMatch(/^\$2a\$10\$/);
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
   it('refuses plaintext in hash columns and accepts real hashes', async () => {
     await asRole(db, roles.app, {}, async () => {
+      // bcrypt column: pgcrypto's $2a$ (seeded above) and a $2b$ hash from the bcryptjs library
+      await db.query("INSERT INTO users (id, email, password_hash) VALUES (gen_random_uuid(), 'b@x', $1)", [bcrypt.hashSync('pw', 10)]);
+      // scrypt column: plaintext and an argon2id hash refused, a real scrypt PHC string accepted
+      expect(await sqlState(db, "INSERT INTO app_logins (id, password_hash, legacy_hash) VALUES (4, $1, 'hunter2')", [await argon2.hash('pw')])).toBe('23514');
+      expect(await sqlState(db, 'INSERT INTO app_logins (id, password_hash, legacy_hash) VALUES (5, $1, $1)', [await argon2.hash('pw')])).toBe('23514');
+      await db.query('INSERT INTO app_logins (id, password_hash, legacy_hash) VALUES (6, $1, $2)', [await argon2.hash('pw'), scryptPhc('pw')]);
       expect(await sqlState(db, "INSERT INTO users (id, email, password_hash) VALUES (gen_random_uuid(), 'c@x', 'hunter2')")).toBe('23514');
       expect(await sqlState(db, "INSERT INTO app_logins (id, password_hash) VALUES (1, 'hunter2')")).toBe('23514');
       expect(await sqlState(db, 'INSERT INTO app_logins (id, password_hash) VALUES (2, $1)', ['$2a$10$abcdefghijklmnopqrstuu5Lr1EfGwSM/NH2T5kyrN9jYg2Pq4.k6'])).toBe('23514');
@@ -138,6 +190,12 @@ describe.each(DATABASE_KINDS)('generated security SQL on %s', (kind) => {
     await db.query('DELETE FROM users WHERE id = $1', [id]);
     expect(await sqlState(db, 'SELECT * FROM audit.audit_log')).toBe('42501');
     await db.query('COMMIT');
+    // The admin role was granted the log: it can read it (it needs USAGE on the audit schema for that).
+    const seen = await asRole(db, roles.admin, {}, async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit.audit_log WHERE row_key->>\'id\' = $1', [id])).rows[0]!.n);
+    expect(seen).toBe(3);
+    await asRole(db, roles.readonly, {}, async () => {
+      expect(await sqlState(db, 'SELECT * FROM audit.audit_log')).toBe('42501');
+    });
     const { rows } = await db.query<{ operation: string; actor: string; row_key: unknown; old_data: Record<string, unknown> | null; new_data: Record<string, unknown> | null }>(
       "SELECT operation, actor, row_key, old_data, new_data FROM audit.audit_log WHERE table_name = 'users' AND row_key->>'id' = $1 ORDER BY id", [id]);
     expect(rows.map((r) => r.operation)).toEqual(['INSERT', 'UPDATE', 'DELETE']);

@@ -23,7 +23,11 @@ export function securityFixture(): Model {
     },
     {
       name: 'app_logins',
-      columns: [col('id', 'bigint', { nullable: false }), col('password_hash', 'text', { nullable: false, security: { passwordHash: { algorithm: 'argon2id' } } })],
+      columns: [
+        col('id', 'bigint', { nullable: false }),
+        col('password_hash', 'text', { nullable: false, security: { passwordHash: { algorithm: 'argon2id' } } }),
+        col('legacy_hash', 'text', { security: { passwordHash: { algorithm: 'scrypt' } } }),
+      ],
       pk: ['id'],
     },
     {
@@ -61,7 +65,7 @@ CREATE TABLE public.users (
   id uuid NOT NULL, email text NOT NULL, password_hash text NOT NULL, ssn bytea, api_token text,
   created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT users_pkey PRIMARY KEY (id));
-CREATE TABLE public.app_logins (id bigint NOT NULL, password_hash text NOT NULL, CONSTRAINT app_logins_pkey PRIMARY KEY (id));
+CREATE TABLE public.app_logins (id bigint NOT NULL, password_hash text NOT NULL, legacy_hash text, CONSTRAINT app_logins_pkey PRIMARY KEY (id));
 CREATE TABLE public.documents (
   id bigint GENERATED ALWAYS AS IDENTITY NOT NULL, owner_id uuid NOT NULL, title text NOT NULL,
   CONSTRAINT documents_pkey PRIMARY KEY (id),
