@@ -40,6 +40,9 @@ export interface SecurityContext {
   readonly modelHasPgcrypto: boolean;
 }
 
+/** MIN_BCRYPT_COST is the lowest cost hash_password is generated with (gen_salt('bf') alone gives 6). */
+export const MIN_BCRYPT_COST = 10;
+
 const PREFIX_PATTERN = /^(?!pg_)[a-z_][a-z0-9_]{0,39}$/;
 
 /** defaultPrefix derives a role prefix from the model name (`Shop DB` -> `shop_db`), else `app`. */
@@ -53,7 +56,7 @@ export function securityContext(model: Model, options: SecurityOptions = {}): Se
     throw new Error(`role prefix ${JSON.stringify(options.rolePrefix)} must be lowercase letters, digits and _, not start with pg_, at most 40 characters`);
   }
   const cost = options.bcryptCost ?? model.security?.bcryptCost ?? 12;
-  if (!Number.isInteger(cost) || cost < 10 || cost > 31) throw new Error(`bcrypt cost ${cost} must be a whole number from 10 to 31`);
+  if (!Number.isInteger(cost) || cost < MIN_BCRYPT_COST || cost > 31) throw new Error(`bcrypt cost ${cost} must be a whole number from ${MIN_BCRYPT_COST} to 31`);
   const declared = (purpose: RolePurpose) => model.roles?.find((r) => r.purpose === purpose)?.name;
   const prefix = options.rolePrefix ?? model.security?.rolePrefix ?? defaultPrefix(model);
   const roles = Object.fromEntries(ROLE_PURPOSES.map((p) => [

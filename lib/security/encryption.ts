@@ -43,12 +43,12 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
   const setting = quoteLiteral(ctx.encryptionKeySetting);
   const keyCheck = [
     `  IF key IS NULL OR key = '' THEN`,
-    `    RAISE EXCEPTION 'the setting ${ctx.encryptionKeySetting} is not set' USING ERRCODE = '22023';`,
+    `    RAISE EXCEPTION 'the setting % is not set', ${setting} USING ERRCODE = '22023';`,
     '  END IF;',
   ];
   const out: string[] = [
     commentText(`-- Column encryption with pgcrypto (OpenPGP, AES-256). The key is read from the setting ${ctx.encryptionKeySetting}:`),
-    "--   set it per transaction with a bound parameter: SELECT set_config('" + ctx.encryptionKeySetting + "', $1, true);",
+    commentText(`--   set it per transaction with a bound parameter: SELECT set_config(${setting}, $1, true);`),
     '-- never as a literal in SQL text (it would reach the server log and pg_stat_activity).',
     '-- Stronger option: encrypt in the application with AES-256-GCM and a key from a KMS, storing the',
     '-- nonce + ciphertext + tag in the same bytea column; the database then never sees the key at all.',

@@ -34,6 +34,8 @@ describe('securityFiles', () => {
   it('keeps names with newlines inside comments and quotes (no SQL injection through a comment)', () => {
     const evil = structuredClone(hostile);
     evil.tables[0]!.name = 'x\nDROP TABLE victims; --';
+    // Setting names are validated by the model schema, but the generators must not rely on it.
+    evil.security = { userIdSetting: "a.b')\nDROP TABLE victims; --", tenantIdSetting: 'a.c\nDROP TABLE victims; --', encryptionKeySetting: "a.d'\nDROP TABLE victims; --" };
     // The real parser is the oracle: the only DROP statements are the generator's own (policies, triggers).
     for (const f of securityFiles(evil)) {
       const parsed = parseSql(f.sql);
@@ -57,6 +59,17 @@ describe('securityFiles', () => {
     expect(all).toMatch(/current_setting\('app\.encryption_key', true\)/);
     expect(all).not.toMatch(/pgp_sym_encrypt\([^)]*'[^']*key[^']*'/i);
     expect(securityFiles(hostile, { bcryptCost: 13 }).map((f) => f.sql).join('')).toContain(`('bf', 13)`);
+  });
+
+  it('never emits bcrypt below cost 10: a column asking for 4 gets 10 and a comment naming it', () => {
+    const m = structuredClone(hostile);
+    m.tables[0]!.columns[1]!.security = { passwordHash: { algorithm: 'bcrypt', inDatabase: true, cost: 4 } };
+    const file = securityFiles(m).find((f) => f.kind === 'password_hashing')!;
+    expect(file.sql).toContain(`"public"."gen_salt"('bf', 10)`);
+    expect(file.sql).not.toMatch(/'bf', [0-9]\)/);
+    expect(file.sql).toContain('-- Us"ers; DROP TABLE x.pass"word asks for bcrypt cost 4, below 10: hash_password uses cost 10 instead (advisor rule bcrypt-cost-too-low).');
+    m.tables[0]!.columns[1]!.security = { passwordHash: { algorithm: 'bcrypt', cost: 6 } };
+    expect(securityFiles(m).find((f) => f.kind === 'password_hashing')!.sql).toContain('asks for bcrypt cost 6, below 10: hash with cost 10 or more in the application');
   });
 
   it('reads the setting names from the model', () => {

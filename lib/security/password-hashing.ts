@@ -6,7 +6,7 @@
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Column, PasswordAlgorithm, Table } from '@/lib/model';
 import { dollarQuote, fitName, uniqueName, commentText } from './names';
-import { ensurePgcrypto, isTextLike, pgcryptoFn, PINNED_SEARCH_PATH, roleList, tableName, type SecurityContext } from './context';
+import { ensurePgcrypto, isTextLike, MIN_BCRYPT_COST, pgcryptoFn, PINNED_SEARCH_PATH, roleList, tableName, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
 /** HASH_FORMATS are the patterns a stored hash of each algorithm matches (PHC / modular crypt format). */
@@ -56,7 +56,7 @@ function checkFor(ctx: SecurityContext, h: HashColumn): string {
 /** bcryptCost is the cost hash_password uses: the highest cost marked on an in-database column, else the project's. */
 function bcryptCost(ctx: SecurityContext, columns: readonly HashColumn[]): number {
   const marked = columns.filter((c) => c.inDatabase).map((c) => c.column.security?.passwordHash?.cost).filter((c): c is number => c !== undefined);
-  return ctx.costFromOptions || marked.length === 0 ? ctx.bcryptCost : Math.max(10, ...marked);
+  return ctx.costFromOptions || marked.length === 0 ? ctx.bcryptCost : Math.max(MIN_BCRYPT_COST, ...marked);
 }
 
 function bcryptFunctions(ctx: SecurityContext, cost: number): string {
@@ -117,6 +117,12 @@ export function passwordHashingFile(ctx: SecurityContext): SecurityFile | undefi
   const out: string[] = [];
   const cost = bcryptCost(ctx, columns);
   if (columns.some((c) => c.inDatabase)) out.push(bcryptFunctions(ctx, cost));
+  for (const c of columns) {
+    const asked = c.algorithm === 'bcrypt' ? c.column.security?.passwordHash?.cost : undefined;
+    if (asked === undefined || asked >= MIN_BCRYPT_COST) continue;
+    out.push(commentText(`-- ${c.table.name}.${c.column.name} asks for bcrypt cost ${asked}, below ${MIN_BCRYPT_COST}: `
+      + (c.inDatabase ? `hash_password uses cost ${cost} instead` : `hash with cost ${MIN_BCRYPT_COST} or more in the application`) + ' (advisor rule bcrypt-cost-too-low).'));
+  }
   for (const reason of new Set(columns.filter((c) => !c.inDatabase).map((c) => APP_SIDE_REASON[c.algorithm]).filter(Boolean))) {
     out.push(commentText(`-- No SQL hashing: ${reason}`));
   }
