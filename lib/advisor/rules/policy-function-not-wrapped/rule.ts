@@ -1,40 +1,94 @@
 /**
  * policy-function-not-wrapped: a function call in a policy that does not depend on the row, outside a
- * (select ...) sub-query, is evaluated once per row instead of once per statement. Uses the real parser
- * when it is loaded, else a conservative text check.
+ * (select ...) sub-query, is evaluated once per row instead of once per statement. Read from the real
+ * parser's tree (no parser, no findings); the fix wraps the call where the tree says it is.
  */
-import { parseSql, sqlParserReady } from '@/lib/model';
+import type { Model } from '@/lib/model';
 import type { Rule, RuleHit } from '../../types';
+import { expressionTree, functionCalls, hasKey, type FunctionCall } from '../../expression-tree';
+import { editTable } from '../../edit';
 
-const ROW_INDEPENDENT = /^(current_setting|auth\.uid|auth\.jwt|auth\.role|current_user_id|now|current_timestamp)$/i;
+/** Parse locations are byte offsets into `SELECT (<expression>`. */
+const PREFIX = 'SELECT ('.length;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
-interface Call { name: string; hasColumn: boolean; wrapped: boolean }
-
-function collectCalls(node: unknown, wrapped: boolean, out: Call[]): void {
-  if (Array.isArray(node)) { node.forEach((n) => collectCalls(n, wrapped, out)); return; }
-  if (!node || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-    if (key === 'SubLink') { collectCalls(value, true, out); continue; }
-    if (key === 'FuncCall') {
-      const f = value as { funcname?: { String?: { sval?: string } }[]; args?: unknown };
-      const name = (f.funcname ?? []).map((p) => p.String?.sval ?? '').filter(Boolean).join('.');
-      out.push({ name, hasColumn: JSON.stringify(f.args ?? null).includes('"ColumnRef"'), wrapped });
-    }
-    collectCalls(value, wrapped, out);
-  }
+function charIndex(expression: string, location: number): number {
+  return decoder.decode(encoder.encode(`SELECT (${expression}`).slice(0, location)).length - PREFIX;
 }
 
-/** unwrappedCalls returns the names of row-independent function calls not inside a sub-query. */
-export function unwrappedCalls(expression: string): string[] {
-  if (sqlParserReady()) {
-    const parsed = parseSql(`SELECT (${expression}\n)`);
-    if (!parsed.ok) return [];
-    const calls: Call[] = [];
-    collectCalls(parsed.stmts, false, calls);
-    return [...new Set(calls.filter((c) => !c.wrapped && !c.hasColumn && (ROW_INDEPENDENT.test(c.name) || c.name.startsWith('auth.'))).map((c) => c.name))];
+/**
+ * perStatementCall: a call worth wrapping reads no column of the row and is a setting or identity
+ * lookup: current_setting(), a current_* helper, any function qualified with a schema other than
+ * pg_catalog (auth.uid(), app.tenant_id()), or a function the model itself defines.
+ */
+function perStatementCall(call: FunctionCall, modelFunctions: ReadonlySet<string>): boolean {
+  if (call.inSubquery || hasKey(call.args, 'ColumnRef')) return false;
+  if (call.schema !== undefined) return call.schema !== 'pg_catalog' || call.base === 'current_setting';
+  return call.base === 'current_setting' || call.base.startsWith('current_') || modelFunctions.has(call.base);
+}
+
+function modelFunctionNames(model: Model): Set<string> {
+  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
+}
+
+/** unwrappedCalls returns the names of row-independent calls not inside a sub-query. */
+export function unwrappedCalls(expression: string, modelFunctions: ReadonlySet<string> = new Set()): string[] {
+  const tree = expressionTree(expression);
+  if (tree === undefined) return [];
+  return [...new Set(functionCalls(tree).filter((c) => perStatementCall(c, modelFunctions)).map((c) => c.name))];
+}
+
+/** callEnd finds where a call that starts at `from` ends: its closing parenthesis, skipping strings and quoted names. */
+function callEnd(text: string, from: number): number | undefined {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      const close = text.indexOf(ch, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+      // A doubled quote ('it''s') continues the same literal: the loop meets its second half next.
+      continue;
+    }
+    if (ch === '(') depth++;
+    else if (ch === ')') { depth--; if (depth === 0) return i + 1; if (depth < 0) return undefined; }
   }
-  if (/\(\s*select\b/i.test(expression)) return [];
-  return [...new Set([...expression.matchAll(/\b(current_setting|auth\.\w+)\s*\(/gi)].map((m) => m[1]!))];
+  return undefined;
+}
+
+/**
+ * wrapCalls returns the expression with every per-statement call wrapped in (select ...), or undefined
+ * when the text cannot be rewritten safely (E'' strings, dollar quoting, comments) or the result does
+ * not parse to a policy without such calls.
+ */
+export function wrapCalls(expression: string, modelFunctions: ReadonlySet<string> = new Set()): string | undefined {
+  if (/\$|--|\/\*|\b[eE]'/.test(expression)) return undefined;
+  const tree = expressionTree(expression);
+  if (tree === undefined) return undefined;
+  const starts: number[] = [];
+  const walk = (node: unknown, inSubquery: boolean): void => {
+    if (Array.isArray(node)) { node.forEach((n) => walk(n, inSubquery)); return; }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'SubLink') { walk(value, true); continue; }
+      if (key === 'FuncCall' && !inSubquery) {
+        const [call] = functionCalls({ FuncCall: value });
+        const location = (value as { location?: number }).location;
+        if (call && location !== undefined && perStatementCall(call, modelFunctions)) { starts.push(charIndex(expression, location)); continue; }
+      }
+      walk(value, inSubquery);
+    }
+  };
+  walk(tree, false);
+  if (starts.length === 0) return undefined;
+  let out = expression;
+  for (const start of starts.sort((a, b) => b - a)) {
+    const end = callEnd(out, start);
+    if (end === undefined) return undefined;
+    out = `${out.slice(0, start)}(select ${out.slice(start, end)})${out.slice(end)}`;
+  }
+  return expressionTree(out) !== undefined && unwrappedCalls(out, modelFunctions).length === 0 ? out : undefined;
 }
 
 export const policyFunctionNotWrapped: Rule = {
@@ -44,14 +98,26 @@ export const policyFunctionNotWrapped: Rule = {
   help: "Wrap the call in a sub-query: (select current_setting('app.user_id', true)::uuid). PostgreSQL then evaluates it once (an InitPlan) instead of for every row, and can use an index.",
   check(ctx) {
     const hits: RuleHit[] = [];
+    const functions = modelFunctionNames(ctx.model);
     ctx.model.tables.forEach((table) => (table.policies ?? []).forEach((policy, i) => {
-      for (const [part, expr] of [['using', policy.using], ['withCheck', policy.withCheck]] as const) {
+      for (const part of ['using', 'withCheck'] as const) {
+        const expr = policy[part];
         if (!expr) continue;
-        for (const name of unwrappedCalls(expr)) {
+        const wrapped = wrapCalls(expr, functions);
+        for (const name of unwrappedCalls(expr, functions)) {
           hits.push({
             target: { id: policy.id, path: `${ctx.tablePath(table)}.policies[${i}].${part}` },
             detail: `${part}:${name}`,
             message: `policy ${policy.name} on ${table.name} calls ${name}() for every row`,
+            ...(wrapped === undefined ? {} : {
+              fix: {
+                title: `Wrap the calls in ${part === 'using' ? 'USING' : 'WITH CHECK'} in (select ...)`,
+                apply: (model) => editTable(model, table.id, (t) => {
+                  const p = (t.policies ?? []).find((x) => x.id === policy.id);
+                  if (p && p[part] === expr) p[part] = wrapped;
+                }),
+              },
+            }),
           });
         }
       }

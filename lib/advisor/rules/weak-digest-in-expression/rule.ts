@@ -1,10 +1,32 @@
 /** weak-digest-in-expression: md5() or sha1 digests in defaults, checks, generated columns or index expressions. */
 import type { Rule, RuleHit } from '../../types';
+import { expressionTree, functionCalls, stringConstants } from '../../expression-tree';
 
-const WEAK = /\bmd5\s*\(|\bsha1\s*\(|\bdigest\s*\([^)]*'(md5|sha1)'|\bcrypt\s*\([^)]*gen_salt\s*\(\s*'(md5|des|xdes)'/i;
+const WEAK_ALGORITHMS = new Set(['md5', 'sha1']);
+/** gen_salt types that make crypt() produce md5 or DES hashes. */
+const WEAK_SALTS = new Set(['md5', 'des', 'xdes']);
+
+/**
+ * weakDigest names the weak digest an expression uses, read from the parse tree: md5(...) or sha1(...),
+ * pgcrypto's digest()/hmac() with 'md5' or 'sha1', or gen_salt('md5' | 'des' | 'xdes'). A string that only
+ * contains "md5(" is not a call.
+ */
+export function weakDigest(expression: string): string | undefined {
+  const tree = expressionTree(expression);
+  if (tree === undefined) return undefined;
+  for (const call of functionCalls(tree)) {
+    if (call.schema !== undefined && call.schema !== 'pg_catalog' && call.schema !== 'public' && call.schema !== 'extensions') continue;
+    if (WEAK_ALGORITHMS.has(call.base)) return `${call.base}()`;
+    const constant = call.args.length > 0 ? stringConstants(call.args[call.args.length - 1])[0] : undefined;
+    if ((call.base === 'digest' || call.base === 'hmac') && constant !== undefined && WEAK_ALGORITHMS.has(constant)) return `${call.base}(..., '${constant}')`;
+    const saltType = call.args.length > 0 ? stringConstants(call.args[0])[0] : undefined;
+    if (call.base === 'gen_salt' && saltType !== undefined && WEAK_SALTS.has(saltType)) return `gen_salt('${saltType}')`;
+  }
+  return undefined;
+}
 
 export function usesWeakDigest(expression: string): boolean {
-  return WEAK.test(expression);
+  return weakDigest(expression) !== undefined;
 }
 
 export const weakDigestInExpression: Rule = {
@@ -16,15 +38,18 @@ export const weakDigestInExpression: Rule = {
     const hits: RuleHit[] = [];
     ctx.model.tables.forEach((table) => {
       const tp = ctx.tablePath(table);
+      const report = (expression: string | undefined, id: string, path: string, what: string, detail?: string) => {
+        const weak = expression === undefined ? undefined : weakDigest(expression);
+        if (weak) hits.push({ target: { id, path }, ...(detail ? { detail } : {}), message: `${what} uses ${weak}` });
+      };
       table.columns.forEach((c, i) => {
-        if (c.default && usesWeakDigest(c.default)) hits.push({ target: { id: c.id, path: `${tp}.columns[${i}].default` }, detail: 'default', message: `default of ${table.name}.${c.name} uses md5/sha1` });
-        if (c.generated && usesWeakDigest(c.generated.expression)) hits.push({ target: { id: c.id, path: `${tp}.columns[${i}].generated` }, detail: 'generated', message: `generated column ${table.name}.${c.name} uses md5/sha1` });
+        report(c.default, c.id, `${tp}.columns[${i}].default`, `default of ${table.name}.${c.name}`, 'default');
+        report(c.generated?.expression, c.id, `${tp}.columns[${i}].generated`, `generated column ${table.name}.${c.name}`, 'generated');
       });
-      (table.checks ?? []).forEach((k, i) => {
-        if (usesWeakDigest(k.expression)) hits.push({ target: { id: k.id, path: `${tp}.checks[${i}]` }, message: `check ${k.name} on ${table.name} uses md5/sha1` });
-      });
+      (table.checks ?? []).forEach((k, i) => report(k.expression, k.id, `${tp}.checks[${i}]`, `check ${k.name} on ${table.name}`));
       (table.indexes ?? []).forEach((x, i) => {
-        if (x.elements.some((e) => e.expression && usesWeakDigest(e.expression))) hits.push({ target: { id: x.id, path: `${tp}.indexes[${i}]` }, message: `index ${x.name} on ${table.name} uses md5/sha1` });
+        const expression = x.elements.find((e) => e.expression && usesWeakDigest(e.expression))?.expression ?? x.where;
+        report(expression, x.id, `${tp}.indexes[${i}]`, `index ${x.name} on ${table.name}`);
       });
     });
     return hits;

@@ -1,0 +1,129 @@
+/**
+ * Rules that look inside SQL the user typed (defaults, CHECKs, index expressions, policies) read
+ * PostgreSQL's own parse tree (pgsql-parser), never the text: a name inside a string literal or a
+ * comment is not a call, and quoting and case folding are already resolved. Without the parser loaded
+ * (a browser that could not fetch its WASM) expressionTree returns undefined and those rules report
+ * nothing rather than guess; the editor then says expressions were not checked, and the CLI always
+ * loads the parser.
+ */
+import { parseSql, sqlParserReady } from '@/lib/model';
+
+/** expressionTree parses one expression as PostgreSQL would read it; undefined when it cannot. */
+export function expressionTree(expression: string): unknown {
+  if (!sqlParserReady()) return undefined;
+  const parsed = parseSql(`SELECT (${expression}\n)`);
+  if (!parsed.ok || parsed.stmts.length !== 1) return undefined;
+  const select = (parsed.stmts[0] as { stmt?: { SelectStmt?: { targetList?: { ResTarget?: { val?: unknown } }[] } } }).stmt?.SelectStmt;
+  return select?.targetList?.length === 1 ? select.targetList[0]!.ResTarget?.val : undefined;
+}
+
+/** statementTrees parses a SQL script (an sqlObject) into its statements; [] when it cannot. */
+export function statementTrees(sql: string): unknown[] {
+  if (!sqlParserReady()) return [];
+  const parsed = parseSql(sql);
+  return parsed.ok ? parsed.stmts.map((s) => (s as { stmt?: unknown }).stmt) : [];
+}
+
+export interface FunctionCall {
+  /** Lower-case as PostgreSQL resolves it: `auth.uid`, `current_setting`. */
+  readonly name: string;
+  /** The last part of the name (`uid` for `auth.uid`). */
+  readonly base: string;
+  /** The schema part when the call is qualified. */
+  readonly schema?: string;
+  readonly args: readonly unknown[];
+  /** Inside a sub-query ((select ...), EXISTS, IN (select ...)). */
+  readonly inSubquery: boolean;
+}
+
+const sval = (n: unknown) => (n as { String?: { sval?: string } }).String?.sval;
+
+/** functionCalls lists every function call in a tree, with whether it sits inside a sub-query. */
+export function functionCalls(tree: unknown): FunctionCall[] {
+  const out: FunctionCall[] = [];
+  const walk = (node: unknown, inSubquery: boolean): void => {
+    if (Array.isArray(node)) { node.forEach((n) => walk(n, inSubquery)); return; }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'SubLink') { walk(value, true); continue; }
+      if (key === 'FuncCall') {
+        const f = value as { funcname?: unknown[]; args?: unknown[] };
+        const parts = (f.funcname ?? []).map(sval).filter((s): s is string => s !== undefined).map((s) => s.toLowerCase());
+        if (parts.length > 0) {
+          out.push({ name: parts.join('.'), base: parts[parts.length - 1]!, ...(parts.length > 1 ? { schema: parts[parts.length - 2] } : {}), args: f.args ?? [], inSubquery });
+        }
+      }
+      walk(value, inSubquery);
+    }
+  };
+  walk(tree, false);
+  return out;
+}
+
+/** columnNames lists the column names a tree references (the last part of each column reference, as PostgreSQL folded it). */
+export function columnNames(tree: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'ColumnRef') {
+        const fields = ((value as { fields?: unknown[] }).fields ?? []).map(sval);
+        const last = fields[fields.length - 1];
+        if (last !== undefined) out.add(last);
+        continue;
+      }
+      walk(value);
+    }
+  };
+  walk(tree);
+  return out;
+}
+
+/** stringConstants lists the string literals of a tree, lower-cased (`'sha1'`, `'md5'`). */
+export function stringConstants(tree: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'A_Const') {
+        const s = (value as { sval?: { sval?: string } }).sval?.sval;
+        if (s !== undefined) out.push(s.toLowerCase());
+        continue;
+      }
+      walk(value);
+    }
+  };
+  walk(tree);
+  return out;
+}
+
+/** hasKey says whether a node of that kind (`A_Const`, `ColumnRef`, `SubLink`) occurs in the tree. */
+export function hasKey(tree: unknown, key: string): boolean {
+  if (!tree || typeof tree !== 'object') return false;
+  if (Array.isArray(tree)) return tree.some((n) => hasKey(n, key));
+  return Object.entries(tree as Record<string, unknown>).some(([k, v]) => k === key || hasKey(v, key));
+}
+
+/** Pattern-matching operators: ~ ~* (regex), ~~ ~~* (LIKE, ILIKE), SIMILAR TO. */
+const PATTERN_OPERATORS = new Set(['~', '~*', '~~', '~~*']);
+
+/** usesPatternMatch says whether a tree matches text against a pattern (regex, LIKE, ILIKE, SIMILAR TO, regexp_like). */
+export function usesPatternMatch(tree: unknown): boolean {
+  let found = false;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'A_Expr') {
+        const e = value as { kind?: string; name?: unknown[] };
+        const op = (e.name ?? []).map(sval).join('.');
+        if (e.kind === 'AEXPR_LIKE' || e.kind === 'AEXPR_ILIKE' || e.kind === 'AEXPR_SIMILAR' || PATTERN_OPERATORS.has(op)) { found = true; return; }
+      }
+      walk(value);
+    }
+  };
+  walk(tree);
+  return found || functionCalls(tree).some((c) => ['regexp_like', 'regexp_match', 'regexp_count', 'position', 'strpos'].includes(c.base));
+}
