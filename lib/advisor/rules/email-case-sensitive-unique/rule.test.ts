@@ -2,10 +2,18 @@ import { testRule } from '../../testing/rule-fixtures';
 import { col, model } from '../../testing/model-builder';
 import { emailCaseSensitiveUnique } from './rule';
 
+const unique = { name: 'users_email_key', columns: ['email'] };
+
 testRule(emailCaseSensitiveUnique, {
   pass: [
-    model([{ name: 'users', columns: [col('email', 'citext')], uniques: [{ name: 'users_email_key', columns: ['email'] }] }]),
+    model([{ name: 'users', columns: [col('email', 'citext')], uniques: [unique] }]),
     model([{ name: 'users', columns: [col('email', 'text')], indexes: [{ name: 'users_email_lower_key', expressions: ['lower(email)'], unique: true }] }]),
+    // Both a plain unique and a unique lower(email): the lower index is what keeps Bob and bob apart.
+    model([{ name: 'users', columns: [col('email', 'text')], uniques: [unique], indexes: [{ name: 'users_email_lower_key', expressions: ['LOWER("email"::text)'], unique: true }] }]),
   ],
-  fail: [model([{ name: 'users', columns: [col('email', 'text')], uniques: [{ name: 'users_email_key', columns: ['email'] }] }])],
+  fail: [
+    model([{ name: 'users', columns: [col('email', 'text')], uniques: [unique] }]),
+    // lower() of another column, or a lower(email) index that is not unique, does not help.
+    model([{ name: 'users', columns: [col('email', 'text'), col('name', 'text')], uniques: [unique], indexes: [{ name: 'users_name_lower_key', expressions: ['lower(name)'], unique: true }, { name: 'users_email_lower_idx', expressions: ['lower(email)'] }] }]),
+  ],
 });

@@ -1,7 +1,6 @@
 /** email-case-sensitive-unique: a unique email column of type text (case-sensitive) without a unique lower(email) index. */
 import type { Rule } from '../../types';
-import { customName } from '../../context';
-import { isEmailName } from '../email-without-format-check/rule';
+import { isCitext, isEmailName, lowerUniqueIndex } from '../email-without-format-check/email';
 
 export const emailCaseSensitiveUnique: Rule = {
   id: 'email-case-sensitive-unique',
@@ -10,12 +9,9 @@ export const emailCaseSensitiveUnique: Rule = {
   help: 'Make uniqueness case-insensitive: use citext, or a unique index on lower(email) instead of a plain unique constraint. Otherwise Bob@x.com and bob@x.com are two accounts.',
   check(ctx) {
     return ctx.model.tables.flatMap((table) => table.columns.flatMap((column) => {
-      if (!isEmailName(column.name) || customName(column) === 'citext' || column.type.kind !== 'builtin') return [];
-      const keys = ctx.keysOf(table);
-      const plainUnique = keys.find((k) => k.unique && k.columnIds.length === 1 && k.elementCount === 1 && k.columnIds[0] === column.id);
-      if (!plainUnique) return [];
-      const lowered = (table.indexes ?? []).some((i) => i.unique && i.elements.length === 1 && /lower\s*\(/i.test(i.elements[0]!.expression ?? ''));
-      if (lowered) return [];
+      if (!isEmailName(column.name) || isCitext(column) || column.type.kind !== 'builtin') return [];
+      const plainUnique = ctx.keysOf(table).find((k) => k.unique && !k.partial && k.columnIds.length === 1 && k.elementCount === 1 && k.columnIds[0] === column.id);
+      if (!plainUnique || lowerUniqueIndex(table, column)) return [];
       return [{ target: { id: column.id, path: ctx.columnPath(table, column) }, message: `${table.name}.${column.name} is unique case-sensitively (${plainUnique.name})` }];
     }));
   },

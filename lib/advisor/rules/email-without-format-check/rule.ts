@@ -1,30 +1,31 @@
-/** email-without-format-check: an email column with no CHECK mentioning it (and not a domain/citext type with one). */
+/**
+ * email-without-format-check: an email column with neither a format check (a pattern CHECK, or a domain
+ * type with a CHECK) nor case-insensitive handling (citext, or a unique index on lower(email)): the
+ * issue's "email column without a format check or citext/lower unique index". Either remedy silences it.
+ */
 import type { Rule } from '../../types';
-import { columnsOfModel, words } from '../../context';
+import { columnsOfModel } from '../../context';
+import { sqlParserReady } from '@/lib/model';
 import { constraintNames, derivedId, editColumn, fitName, freeName } from '../../edit';
 import { quoteIdentForExpression } from '../../sql-text';
+import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerUniqueIndex } from './email';
 
-export function isEmailName(name: string): boolean {
-  const w = words(name);
-  return w[w.length - 1] === 'email' || w[w.length - 1] === 'mail' && w[w.length - 2] === 'e';
-}
-
-function mentions(expression: string, column: string): boolean {
-  return expression.includes(`"${column.replaceAll('"', '""')}"`) || new RegExp(`\\b${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(expression);
-}
+export { isEmailName } from './email';
 
 export const emailWithoutFormatCheck: Rule = {
   id: 'email-without-format-check',
   severity: 'info',
-  title: 'Email column without a format check',
-  help: "Add a CHECK such as email ~* '^[^@\\s]+@[^@\\s]+$' (a sanity check; real validation is sending a mail).",
+  title: 'Email column without a format check or case-insensitive handling',
+  help: "Add a CHECK such as email ~* '^[^@[:space:]]+@[^@[:space:]]+$' (a sanity check; real validation is sending a mail), or make it citext / give it a unique index on lower(email).",
   check(ctx) {
+    // The remedies are read from parse trees: without the parser every column would look unprotected.
+    if (!sqlParserReady()) return [];
     return columnsOfModel(ctx)
-      .filter(({ table, column }) => isEmailName(column.name) && column.type.kind !== 'enum' && !column.type.array && !column.security?.encrypted
-        && !(table.checks ?? []).some((k) => mentions(k.expression, column.name)))
+      .filter(({ table, column }) => isEmailName(column.name) && column.type.kind !== 'enum' && !column.type.array && !column.security?.encrypted && !column.generated
+        && !isCitext(column) && !lowerUniqueIndex(table, column) && !hasFormatCheck(ctx.model, table, column) && !domainWithCheck(ctx.model, column))
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
-        message: `${table.name}.${column.name} accepts any text as an email address`,
+        message: `${table.name}.${column.name} accepts any text as an email address and compares it case-sensitively`,
         fix: {
           title: 'Add a format CHECK',
           apply: (model) => editColumn(model, table.id, column.id, (c, t, draft) => {

@@ -1,0 +1,52 @@
+/**
+ * What the two email rules share: which columns hold email addresses, and the remedies read from the
+ * parse tree (a CHECK that matches a pattern, a domain with a CHECK, citext, a unique index on lower()).
+ */
+import type { Column, Model, Table } from '@/lib/model';
+import { customName, words } from '../../context';
+import { columnNames, expressionTree, functionCalls, hasKey, statementTrees, usesPatternMatch } from '../../expression-tree';
+
+export function isEmailName(name: string): boolean {
+  const w = words(name);
+  return w[w.length - 1] === 'email' || w[w.length - 1] === 'mail' && w[w.length - 2] === 'e';
+}
+
+/** modelFunctions: lower-case names of the functions the model defines (a CHECK may call is_email(email)). */
+function modelFunctions(model: Model): Set<string> {
+  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
+}
+
+/** hasFormatCheck: a CHECK of the table reads the column and matches it against a pattern (or calls a validating function of the model). */
+export function hasFormatCheck(model: Model, table: Table, column: Column): boolean {
+  const functions = modelFunctions(model);
+  return (table.checks ?? []).some((k) => {
+    const tree = expressionTree(k.expression);
+    return tree !== undefined && columnNames(tree).has(column.name)
+      && (usesPatternMatch(tree) || functionCalls(tree).some((c) => functions.has(c.base)));
+  });
+}
+
+/** domainWithCheck: the column's type is a domain of the model (an SQL object) declared with a CHECK. */
+export function domainWithCheck(model: Model, column: Column): boolean {
+  const name = customName(column);
+  if (name === undefined) return false;
+  return (model.sqlObjects ?? []).some((o) => o.kind === 'domain' && o.name?.replace(/^.*\./, '').replaceAll('"', '').toLowerCase() === name
+    && statementTrees(o.sql).some((s) => hasKey(s, 'CreateDomainStmt') && JSON.stringify(s).includes('"CONSTR_CHECK"')));
+}
+
+/** lowerUniqueIndex: a unique index of exactly lower(column) (or upper), which makes uniqueness case-insensitive. */
+export function lowerUniqueIndex(table: Table, column: Column): boolean {
+  return (table.indexes ?? []).some((i) => {
+    if (!i.unique || i.where || i.elements.length !== 1 || !i.elements[0]!.expression) return false;
+    const tree = expressionTree(i.elements[0]!.expression);
+    const call = tree === undefined ? undefined : (tree as { FuncCall?: unknown }).FuncCall;
+    if (!call) return false;
+    const [f] = functionCalls({ FuncCall: call });
+    return f !== undefined && (f.base === 'lower' || f.base === 'upper') && (f.schema === undefined || f.schema === 'pg_catalog')
+      && f.args.length === 1 && [...columnNames(f.args)].join() === column.name;
+  });
+}
+
+export function isCitext(column: Column): boolean {
+  return customName(column) === 'citext';
+}
