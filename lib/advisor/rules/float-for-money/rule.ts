@@ -3,10 +3,15 @@ import type { Rule } from '../../types';
 import { columnsOfModel, words } from '../../context';
 import { editColumn, inForeignKey } from '../../edit';
 
-const MONEY_WORDS = new Set(['price', 'amount', 'cost', 'total', 'balance', 'fee', 'fees', 'salary', 'wage', 'tax', 'subtotal', 'discount', 'revenue', 'money', 'payment', 'refund', 'credit', 'debit', 'charge', 'invoice']);
+const MONEY_WORDS = new Set(['price', 'amount', 'cost', 'total', 'balance', 'fee', 'fees', 'salary', 'wage', 'tax', 'subtotal', 'revenue', 'money', 'payment', 'refund', 'credit', 'debit', 'charge', 'invoice']);
+
+/** Words that make the column a ratio, not an amount (tax_rate, discount_pct): floats are fine there. */
+const RATIO_WORDS = new Set(['rate', 'ratio', 'percent', 'percentage', 'pct', 'factor', 'multiplier', 'share']);
 
 export function moneyName(name: string): boolean {
-  return words(name).some((w) => MONEY_WORDS.has(w) || w === 'cents' || w === 'eur' || w === 'usd');
+  const w = words(name);
+  if (w.some((x) => RATIO_WORDS.has(x))) return false;
+  return w.some((x) => MONEY_WORDS.has(x) || x === 'cents' || x === 'eur' || x === 'usd');
 }
 
 export const floatForMoney: Rule = {

@@ -4,14 +4,14 @@ import { col, model, type TableSpec } from '../../testing/model-builder';
 import { mandatoryByName, nullableMandatoryForeignKey } from './rule';
 
 const users: TableSpec = { name: 'users', columns: [col('id', 'bigint', { nullable: false })], pk: ['id'] };
-const docs = (column: string, nullable: boolean): TableSpec => ({
+const docs = (column: string, nullable: boolean, onDelete?: 'set null' | 'cascade'): TableSpec => ({
   name: 'docs', columns: [col('id', 'bigint', { nullable: false }), col(column, 'bigint', { nullable })], pk: ['id'],
-  fks: [{ name: 'docs_fk', columns: [column], ref: 'users', refColumns: ['id'] }],
+  fks: [{ name: 'docs_fk', columns: [column], ref: 'users', refColumns: ['id'], ...(onDelete ? { onDelete } : {}) }],
 });
 
 testRule(nullableMandatoryForeignKey, {
-  pass: [model([users, docs('owner_id', false)]), model([users, docs('parent_id', true)]), model([users, docs('reviewer_id', true)])],
-  fail: [model([users, docs('owner_id', true)]), model([users, docs('TenantId', true)])],
+  pass: [model([users, docs('owner_id', false)]), model([users, docs('parent_id', true)]), model([users, docs('reviewer_id', true)]), model([users, docs('author_id', true, 'set null')])],
+  fail: [model([users, docs('owner_id', true)]), model([users, docs('TenantId', true)]), model([users, docs('author_id', true, 'cascade')])],
 });
 
 it('reads mandatory relations from names', () => {

@@ -21,13 +21,13 @@ export const nullableMandatoryForeignKey: Rule = {
   check(ctx) {
     return ctx.model.tables.flatMap((table) => (table.foreignKeys ?? []).flatMap((fk) => fk.columnIds.flatMap((id) => {
       const column = table.columns.find((c) => c.id === id);
-      if (!column || !column.nullable || !mandatoryByName(column.name)) return [];
-      const onDeleteSetNull = fk.onDelete === 'set null';
+      // ON DELETE/UPDATE SET NULL declares the relation optional: the NULL is the design, not an oversight.
+      if (!column || !column.nullable || !mandatoryByName(column.name) || fk.onDelete === 'set null' || fk.onUpdate === 'set null') return [];
       return [{
         target: { id: column.id, path: ctx.columnPath(table, column) },
         detail: fk.id,
         message: `${table.name}.${column.name} references ${ctx.index.tables.get(fk.refTableId)?.name ?? '?'} but may be NULL`,
-        ...(onDeleteSetNull ? {} : { fix: { title: 'Make NOT NULL', apply: (model) => editColumn(model, table.id, column.id, (c) => { c.nullable = false; }) } }),
+        fix: { title: 'Make NOT NULL', apply: (model) => editColumn(model, table.id, column.id, (c) => { c.nullable = false; }) },
       }];
     })));
   },
