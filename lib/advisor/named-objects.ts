@@ -32,7 +32,11 @@ export function namedObjects(model: Model): NamedObject[] {
   return out;
 }
 
-/** RESERVED_WORDS are PostgreSQL's reserved key words (SQL Key Words appendix): never usable unquoted as names. */
+/**
+ * RESERVED_WORDS are PostgreSQL 18's reserved and type/function-name key words (kwlist.h categories R
+ * and T): the key words that cannot be a table or column name unquoted. rules/reserved-word-name's test
+ * checks the list against the server's pg_get_keywords() and against the parser's grammar.
+ */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'binary', 'both', 'case', 'cast',
   'check', 'collate', 'collation', 'column', 'concurrently', 'constraint', 'create', 'cross', 'current_catalog', 'current_date',
