@@ -91,7 +91,11 @@ export function createPasswordHasher(parameters: Argon2Parameters = PARAMETERS, 
     },
     needsRehash(stored) {
       if (!stored.startsWith('$argon2id$')) return true;
-      return argon2.needsRehash(stored, parameters);
+      try {
+        return argon2.needsRehash(stored, parameters);
+      } catch {
+        return true; // a malformed PHC string: replace it on the next successful login
+      }
     },
     async verifyAndUpgrade(stored, password) {
       const ok = await hasher.verify(stored, password);

@@ -1,12 +1,14 @@
 /**
- * The generated app-side password module, for real: written into tests/tmp, imported, and exercised
- * with argon2 and bcryptjs, including a bcrypt hash made by pgcrypto on the PostgreSQL server.
+ * The generated app-side password module, for real: written into tests/tmp, type-checked with tsc,
+ * imported, and exercised with argon2 and bcryptjs, including bcrypt hashes made by pgcrypto on the
+ * PostgreSQL server and on PGlite.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createDatabase, type TestDatabase } from '@/lib/testing';
+import { execFileSync } from 'node:child_process';
+import { createDatabase, DATABASE_KINDS, type TestDatabase } from '@/lib/testing';
 import { passwordModule } from '@/lib/security';
 
 interface Generated {
@@ -26,22 +28,23 @@ async function load(name: string, options: Parameters<typeof passwordModule>[0] 
   return (await import(file)) as Generated;
 }
 
-describe('generated password.ts', () => {
-  let owasp: Generated;
-  let stronger: Generated;
-  let db: TestDatabase;
+let owasp: Generated;
+let stronger: Generated;
+beforeAll(async () => {
+  mkdirSync(dir, { recursive: true });
+  owasp = await load('owasp');
+  stronger = await load('stronger', { memoryCost: 19456, timeCost: 3 });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  beforeAll(async () => {
-    mkdirSync(dir, { recursive: true });
-    owasp = await load('owasp');
-    stronger = await load('stronger', { memoryCost: 19456, timeCost: 3 });
-    db = await createDatabase('server');
-    await db.exec('CREATE EXTENSION pgcrypto');
-  });
-  afterAll(async () => {
-    rmSync(dir, { recursive: true, force: true });
-    await db?.close();
-  });
+describe('generated password.ts', () => {
+  it('type-checks under strict TypeScript, as an ES module (NodeNext) and for bundlers', () => {
+    const tsc = resolve(__dirname, '../../node_modules/typescript/bin/tsc');
+    for (const mode of [['--module', 'nodenext', '--moduleResolution', 'nodenext'], ['--module', 'esnext', '--moduleResolution', 'bundler', '--esModuleInterop']]) {
+      // tsc prints the diagnostics on stdout and exits non-zero: execFileSync then throws with them.
+      execFileSync(process.execPath, [tsc, '--ignoreConfig', '--noEmit', '--strict', '--target', 'es2022', '--types', 'node', ...mode, join(dir, 'owasp.ts')], { encoding: 'utf8' });
+    }
+  }, 120_000);
 
   it('uses OWASP argon2id parameters by default', async () => {
     expect(owasp.PARAMETERS).toEqual({ memoryCost: 19456, timeCost: 2, parallelism: 1 });
@@ -65,18 +68,9 @@ describe('generated password.ts', () => {
     expect(await stronger.verify(h, 'pw')).toBe(true);
   });
 
-  it('verifies a pgcrypto $2a$ bcrypt hash and upgrades it to argon2id', async () => {
-    const { rows } = await db.query<{ h: string }>("SELECT crypt('legacy pw', gen_salt('bf', 10)) AS h");
-    const legacy = rows[0]!.h;
-    expect(legacy).toMatch(/^\$2a\$10\$/);
-    expect(owasp.needsRehash(legacy)).toBe(true);
-    expect(await owasp.verifyAndUpgrade(legacy, 'wrong')).toEqual({ ok: false });
-    const result = await owasp.verifyAndUpgrade(legacy, 'legacy pw');
-    expect(result.ok).toBe(true);
-    expect(result.upgradedHash).toMatch(/^\$argon2id\$/);
-    expect(await owasp.verify(result.upgradedHash!, 'legacy pw')).toBe(true);
-    expect(owasp.needsRehash(result.upgradedHash!)).toBe(false);
-    expect(await owasp.verifyAndUpgrade(result.upgradedHash!, 'legacy pw')).toEqual({ ok: true });
+  it('needsRehash is true for hashes it cannot read, instead of throwing', () => {
+    expect(owasp.needsRehash('$argon2id$v=19$garbage')).toBe(true);
+    expect(owasp.needsRehash('plaintext')).toBe(true);
   });
 
   it('peppers with HMAC when the environment variable is set', async () => {
@@ -98,5 +92,30 @@ describe('generated password.ts', () => {
   it('rejects bad generator options with a clear message', () => {
     expect(() => passwordModule({ memoryCost: 0 })).toThrow(/memoryCost/);
     expect(() => passwordModule({ pepperEnv: 'x; rm -rf' })).toThrow(/pepperEnv/);
+  });
+});
+
+describe.each(DATABASE_KINDS)('generated password.ts with pgcrypto hashes from %s', (kind) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createDatabase(kind);
+    await db.exec('CREATE EXTENSION IF NOT EXISTS pgcrypto');
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('verifies a pgcrypto $2a$ bcrypt hash and upgrades it to argon2id', async () => {
+    const { rows } = await db.query<{ h: string }>("SELECT crypt('legacy pw', gen_salt('bf', 10)) AS h");
+    const legacy = rows[0]!.h;
+    expect(legacy).toMatch(/^\$2a\$10\$/);
+    expect(owasp.needsRehash(legacy)).toBe(true);
+    expect(await owasp.verifyAndUpgrade(legacy, 'wrong')).toEqual({ ok: false });
+    const result = await owasp.verifyAndUpgrade(legacy, 'legacy pw');
+    expect(result.ok).toBe(true);
+    expect(result.upgradedHash).toMatch(/^\$argon2id\$/);
+    expect(await owasp.verify(result.upgradedHash!, 'legacy pw')).toBe(true);
+    expect(owasp.needsRehash(result.upgradedHash!)).toBe(false);
+    expect(await owasp.verifyAndUpgrade(result.upgradedHash!, 'legacy pw')).toEqual({ ok: true });
   });
 });
