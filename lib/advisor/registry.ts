@@ -11,6 +11,7 @@ import { duplicateIndex } from './rules/duplicate-index/rule';
 import { emailCaseSensitiveUnique } from './rules/email-case-sensitive-unique/rule';
 import { emailWithoutFormatCheck } from './rules/email-without-format-check/rule';
 import { encryptedColumnNotBytea } from './rules/encrypted-column-not-bytea/rule';
+import { encryptionKeyInSql } from './rules/encryption-key-in-sql/rule';
 import { enumShouldBeLookupTable } from './rules/enum-should-be-lookup-table/rule';
 import { floatForMoney } from './rules/float-for-money/rule';
 import { foreignKeyTypeMismatch } from './rules/foreign-key-type-mismatch/rule';
@@ -24,6 +25,7 @@ import { passwordColumnNotMarked } from './rules/password-column-not-marked/rule
 import { passwordHashNotText } from './rules/password-hash-not-text/rule';
 import { personalDataWithoutComment } from './rules/personal-data-without-comment/rule';
 import { personalDataWithoutRls } from './rules/personal-data-without-rls/rule';
+import { policyColumnWithoutIndex } from './rules/policy-column-without-index/rule';
 import { policyFunctionNotWrapped } from './rules/policy-function-not-wrapped/rule';
 import { policyWithoutRoles } from './rules/policy-without-roles/rule';
 import { preferIdentity } from './rules/prefer-identity/rule';
@@ -51,6 +53,7 @@ export const RULES: readonly Rule[] = [
   emailCaseSensitiveUnique,
   emailWithoutFormatCheck,
   encryptedColumnNotBytea,
+  encryptionKeyInSql,
   enumShouldBeLookupTable,
   floatForMoney,
   foreignKeyTypeMismatch,
@@ -64,6 +67,7 @@ export const RULES: readonly Rule[] = [
   passwordHashNotText,
   personalDataWithoutComment,
   personalDataWithoutRls,
+  policyColumnWithoutIndex,
   policyFunctionNotWrapped,
   policyWithoutRoles,
   preferIdentity,

@@ -92,7 +92,7 @@ export function testRule(rule: Rule, fixtures: RuleFixtures): void {
           expect(f.severity).toBe(rule.severity);
           expect(ids.has(f.target.id), `target ${f.target.id} exists`).toBe(true);
           expect(targetAt(model, f.target.path), `${f.target.path} leads to ${f.target.id}`).toBe(f.target.id);
-          expect(f.target.path).toMatch(/^(tables|enums|schemas|sequences)\[\d+\]/);
+          expect(f.target.path).toMatch(/^(tables|enums|schemas|sequences|sqlObjects)\[\d+\]/);
           expect(f.message.length).toBeGreaterThan(0);
         }
         expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);

@@ -1,0 +1,87 @@
+/**
+ * policy-column-without-index: a column a hand-written policy compares with the current user or tenant
+ * (owner_id = (select ...)) that no index leads with. RLS adds the condition to every query, so without
+ * an index every query scans the table. (rls.sql indexes the columns of RLS templates itself.)
+ */
+import type { Table } from '@/lib/model';
+import type { Rule, RuleHit } from '../../types';
+import type { RuleContext } from '../../context';
+import { expressionTree, hasKey } from '../../expression-tree';
+import { derivedId, editTable, fitName, freeName, relationNames } from '../../edit';
+
+const sval = (n: unknown) => (n as { String?: { sval?: string } }).String?.sval;
+
+/** rowColumn: the name of a column of this row when the node is a plain reference to one (`col` or `table.col`). */
+function rowColumn(node: unknown, table: Table): string | undefined {
+  const fields = (node as { ColumnRef?: { fields?: unknown[] } }).ColumnRef?.fields?.map(sval);
+  if (!fields || fields.some((f) => f === undefined)) return undefined;
+  if (fields.length === 1) return fields[0];
+  return fields.length === 2 && fields[0] === table.name ? fields[1] : undefined;
+}
+
+/**
+ * filteredColumns: columns the policy tests for equality with something that does not depend on the row
+ * (`col = (select current_setting(...))`, `col IN (...)`, `col = ANY (...)`), outside sub-queries.
+ */
+export function filteredColumns(expression: string, table: Table): string[] {
+  const tree = expressionTree(expression);
+  const out = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'SubLink') continue;
+      if (key === 'A_Expr') {
+        const e = value as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
+        const equality = (e.kind === 'AEXPR_OP' || e.kind === 'AEXPR_OP_ANY' || e.kind === 'AEXPR_IN') && (e.name ?? []).map(sval).join() === '=';
+        if (equality) {
+          for (const [side, other] of [[e.lexpr, e.rexpr], [e.rexpr, e.lexpr]] as const) {
+            const name = rowColumn(side, table);
+            if (name !== undefined && !hasKey(other, 'ColumnRef')) out.add(name);
+          }
+        }
+      }
+      walk(value);
+    }
+  };
+  if (tree !== undefined) walk(tree);
+  return [...out];
+}
+
+function leadingIndex(ctx: RuleContext, table: Table, columnId: string): boolean {
+  return ctx.keysOf(table).some((k) => !k.partial && (k.method === 'btree' || k.method === 'hash') && k.columnIds[0] === columnId);
+}
+
+export const policyColumnWithoutIndex: Rule = {
+  id: 'policy-column-without-index',
+  severity: 'warning',
+  title: 'Column a policy filters on has no index',
+  help: 'Index the column the policy compares with the current user or tenant: the policy is added to every query on the table, and without an index each one scans it.',
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    for (const table of ctx.model.tables) {
+      const byColumn = new Map<string, string[]>();
+      for (const p of table.policies ?? []) {
+        for (const name of [...filteredColumns(p.using ?? 'true', table), ...filteredColumns(p.withCheck ?? 'true', table)]) {
+          byColumn.set(name, [...new Set([...(byColumn.get(name) ?? []), p.name])]);
+        }
+      }
+      for (const [name, policies] of byColumn) {
+        const column = table.columns.find((c) => c.name === name);
+        if (!column || leadingIndex(ctx, table, column.id)) continue;
+        hits.push({
+          target: { id: column.id, path: ctx.columnPath(table, column) },
+          message: `${table.name}.${column.name} is filtered on by ${policies.length === 1 ? 'policy' : 'policies'} ${policies.join(', ')} but no index leads with it`,
+          fix: {
+            title: `Add an index on ${table.name} (${column.name})`,
+            apply: (model) => editTable(model, table.id, (t, draft) => {
+              const indexName = freeName(fitName(t.name, column.name, 'idx'), relationNames(draft, t.schemaId));
+              (t.indexes ??= []).push({ id: derivedId('ix_rls', column.id, draft), name: indexName, elements: [{ columnId: column.id }] });
+            }),
+          },
+        });
+      }
+    }
+    return hits;
+  },
+};
