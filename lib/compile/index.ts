@@ -5,7 +5,7 @@
  */
 import { EMPTY_MODEL, type Model } from '@/lib/model';
 import { diffInContext, makeContext } from '@/lib/diff';
-import { planInContext, planSqlInContext, type Step } from '@/lib/plan';
+import { planInContext, planScriptInContext, type Step } from '@/lib/plan';
 import { DEFAULT_TARGET } from '@/lib/sql';
 
 export interface CompileOptions {
@@ -25,14 +25,9 @@ export function compileStatements(model: Model, options: CompileOptions = {}): S
 
 /** joinStatements renders steps as a script: each statement ends with `;` and statements are separated by a blank line. */
 export function joinStatements(steps: readonly Step[]): string {
+  if (steps.length === 0) return '';
   const sql = new Array<string>(steps.length);
   for (let i = 0; i < steps.length; i++) sql[i] = steps[i]!.sql;
-  return joinSql(sql);
-}
-
-/** joinSql is joinStatements for statements alone; it takes over (appends to) the array. */
-function joinSql(sql: string[]): string {
-  if (sql.length === 0) return '';
   // One join builds the script; the last statement's end goes in before it, not appended after (which
   // would make whoever reads the script copy all of it again).
   sql[sql.length - 1] += ';\n';
@@ -42,7 +37,7 @@ function joinSql(sql: string[]): string {
 /** compileSql is joinStatements(compileStatements(model)), without keeping the steps around. */
 export function compileSql(model: Model, options: CompileOptions = {}): string {
   const ctx = makeContext(EMPTY_MODEL, model);
-  return joinSql(planSqlInContext(diffInContext(ctx), ctx, { target: compileTarget(model, options) }));
+  return planScriptInContext(diffInContext(ctx), ctx, { target: compileTarget(model, options) });
 }
 
 export { UnsupportedFeatureError } from '@/lib/sql';

@@ -84,29 +84,46 @@ export function plan(changes: readonly Change[], options: PlanOptions = {}): Ste
 
 /** planInContext plans records that all come from one diff context (see `diffInContext`). */
 export function planInContext(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions = {}): Step[] {
-  return planEach(changes, diffCtx, options, (s) => s);
+  const ctx = makePlanContext(diffCtx, checkTarget(options.target ?? DEFAULT_TARGET));
+  const buckets: Step[][] = PHASES.map(() => []);
+  for (const change of changes) bucket(buckets, planChange(change, ctx));
+  return buckets.flat();
 }
 
 /**
- * planSqlInContext is `planInContext` keeping only each step's SQL, which is all a script needs: the
- * steps of a large model (reverse SQL, hazards) are then garbage at once instead of living until the
- * whole plan is built.
+ * planScriptInContext is `planInContext` rendered as a script: each statement ends with `;` and
+ * statements are separated by a blank line. Only the SQL is kept; each phase's text is appended as it
+ * comes and taken as one flat string every SCRIPT_CHUNK characters, so a large model's script lives
+ * in a few large strings (outside the young generation, never copied by a scavenge) instead of one
+ * string per statement that each collection copies until the end.
  */
-export function planSqlInContext(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions = {}): string[] {
-  return planEach(changes, diffCtx, options, (s) => {
-    // Reading a character makes V8 flatten a concatenated string now, so the plan holds each statement
-    // as one string rather than as the tree of pieces it was built from (several times its size).
-    s.sql.charCodeAt(0);
-    return s.sql;
-  });
+export function planScriptInContext(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions = {}): string {
+  const ctx = makePlanContext(diffCtx, checkTarget(options.target ?? DEFAULT_TARGET));
+  const chunks: string[][] = PHASES.map(() => []);
+  const open: string[] = PHASES.map(() => '');
+  for (const change of changes) {
+    for (const s of planChange(change, ctx)) {
+      const p = PHASE_ORDER.get(s.phase)!;
+      let text = open[p]! + s.sql + ';\n\n';
+      if (text.length >= SCRIPT_CHUNK) {
+        // Reading a character makes V8 flatten the appended pieces into one string now.
+        text.charCodeAt(0);
+        chunks[p]!.push(text);
+        text = '';
+      }
+      open[p] = text;
+    }
+  }
+  for (let p = 0; p < PHASES.length; p++) if (open[p]) chunks[p]!.push(open[p]!);
+  const all = chunks.flat();
+  if (all.length === 0) return '';
+  // The script ends with one newline, not a blank line.
+  all[all.length - 1] = all[all.length - 1]!.slice(0, -1);
+  return all.join('');
 }
 
-function planEach<T>(changes: readonly Change[], diffCtx: DiffContext, options: PlanOptions, keep: (s: Step) => T): T[] {
-  const ctx = makePlanContext(diffCtx, checkTarget(options.target ?? DEFAULT_TARGET));
-  const buckets: T[][] = PHASES.map(() => []);
-  for (const change of changes) for (const s of planChange(change, ctx)) buckets[PHASE_ORDER.get(s.phase)!]!.push(keep(s));
-  return buckets.flat();
-}
+/** SCRIPT_CHUNK is past V8's large-object size (128 KB), see planScriptInContext. */
+const SCRIPT_CHUNK = 1 << 18;
 
 function bucket(buckets: Step[][], steps: readonly Step[]): void {
   for (const s of steps) buckets[PHASE_ORDER.get(s.phase)!]!.push(s);
