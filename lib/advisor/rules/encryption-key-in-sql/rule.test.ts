@@ -10,7 +10,7 @@ testRule(encryptionKeyInSql, {
     model([{ name: 'people', columns: [col('ssn', 'bytea', { default: "pgp_sym_encrypt('x', current_setting('app.encryption_key'))" })] }]),
     model([], fn("CREATE FUNCTION enc(x text) RETURNS bytea LANGUAGE sql AS $$ SELECT pgp_sym_encrypt(x, current_setting('app.encryption_key')) $$;")),
     // A key that is a column or a parameter, and a literal that is not the key (the options argument).
-    model([{ name: 'keys', columns: [col('k', 'text'), col('v', 'bytea', { generated: { expression: "pgp_sym_encrypt('x', k, 'cipher-algo=aes256')" } })] }]),
+    model([{ name: 'keys', columns: [col('k', 'text'), col('v', 'bytea', { generated: { expression: "pgp_sym_encrypt('x', k, 'cipher-algo=aes256')" } }), col('w', 'bytea', { generated: { expression: "pgp_sym_encrypt('x', k || 'pepper')" } })] }]),
     model([], fn('CREATE FUNCTION enc(x text, k text) RETURNS bytea LANGUAGE sql AS $$ SELECT encrypt(convert_to(x, $q$UTF8$q$), convert_to(k, $q$UTF8$q$), $q$aes$q$) $$;')),
   ],
   fail: [

@@ -5,7 +5,7 @@ import { looksLikePassword, passwordColumnNotMarked } from './rule';
 
 testRule(passwordColumnNotMarked, {
   pass: [
-    model([{ name: 'users', columns: [col('id', 'bigint'), col('password_hash', 'text', { security: { passwordHash: { algorithm: 'argon2id' } } }), col('password_changed_at', 'timestamptz')] }]),
+    model([{ name: 'users', columns: [col('id', 'bigint'), col('password_hash', 'text', { security: { passwordHash: { algorithm: 'argon2id' } } }), col('password_changed_at', 'timestamptz'), col('password_set_at', 'timestamptz')] }]),
     model([{ name: 'users', columns: [col('id', 'bigint'), col('passport_no', 'text'), col('compass', 'text')] }]),
   ],
   fail: [

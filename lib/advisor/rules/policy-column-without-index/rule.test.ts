@@ -15,7 +15,7 @@ testRule(policyColumnWithoutIndex, {
     model([docs(`owner_id = ${setting}`, { indexes: [{ name: 'docs_owner_idx', columns: ['owner_id', 'title'] }] })]),
     // Comparing two columns of the row, or a column inside a sub-query, is not a filter an index serves.
     model([docs('owner_id = tenant_id')]),
-    model([docs('EXISTS (SELECT 1 FROM docs d WHERE d.owner_id = (select auth.uid()))')]),
+    model([docs('EXISTS (SELECT 1 FROM members WHERE tenant_id = (select auth.uid()))')]),
     model([docs("title <> 'x'")]),
   ],
   fail: [

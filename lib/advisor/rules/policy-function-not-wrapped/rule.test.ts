@@ -15,6 +15,8 @@ testRule(policyFunctionNotWrapped, {
     // A name inside a string literal is not a call (a text search would say it is).
     docs("title <> 'current_setting(x)'"),
     docs('(select is_admin()) OR owner_id IS NULL', isAdmin),
+    // A call that reads the row cannot run once per statement.
+    docs('owner_id = app.owner_of(title)'),
   ],
   fail: [
     docs("owner_id = current_setting('app.user_id')::uuid"),
