@@ -70,7 +70,38 @@ export function constInt(node: unknown): number | undefined {
 
 /** deparse turns an expression node back into SQL text: the importer's normal form for expressions. */
 export function deparse(node: unknown): string {
-  return deparseSync(node as never, { pretty: false } as never).trim();
+  if (!hasQuotedBit(node)) return deparseSync(node as never, { pretty: false } as never).trim();
+  // The deparser prints the type "bit" (quoted: any length, as pg_get_expr and pg_dump write it, e.g.
+  // `'101'::"bit"`) as bare `bit`, which PostgreSQL reads as bit(1): the cast would cut the value. A
+  // placeholder name goes through the deparser instead and is replaced by the quoted name afterwards.
+  let placeholder = 'pgcanvas_quoted_bit';
+  while (JSON.stringify(node).includes(placeholder)) placeholder += '_';
+  const copy = structuredClone(node);
+  forEachTypeName(copy, (names) => { if (isQuotedBit(names)) (names[0] as { String: { sval: string } }).String.sval = placeholder; });
+  return deparseSync(copy as never, { pretty: false } as never).trim().replaceAll(placeholder, '"bit"');
+}
+
+/** A one-part type name `bit` with no length can only come from the quoted "bit"; the keyword is pg_catalog.bit(1). */
+function isQuotedBit(names: unknown[]): boolean {
+  return names.length === 1 && (names[0] as { String?: { sval?: string } })?.String?.sval === 'bit';
+}
+
+function forEachTypeName(node: unknown, visit: (names: unknown[], typeName: Fields) => void): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const n of node) forEachTypeName(n, visit);
+    return;
+  }
+  for (const [key, value] of Object.entries(node as Fields)) {
+    if ((key === 'typeName' || key === 'TypeName') && value && Array.isArray((value as Fields).names) && !(value as Fields).typmods?.length) visit((value as Fields).names, value as Fields);
+    forEachTypeName(value, visit);
+  }
+}
+
+function hasQuotedBit(node: unknown): boolean {
+  let found = false;
+  forEachTypeName(node, (names) => { if (isQuotedBit(names)) found = true; });
+  return found;
 }
 
 /** walk visits every wrapped node under `node` (depth first), including node itself. */

@@ -39,6 +39,14 @@ export function addPrimaryKey(s: ImportState, table: Table, c: Fields, names: st
     const col = s.columnsOf(table).find((x) => x.id === id);
     if (col && !table.partitionOf) col.nullable = false;
   }
+  if (c.deferrable) {
+    // The model's primary key is never deferrable (no foreign key may reference a deferrable one), so
+    // this one stays SQL, as PostgreSQL would name it; its columns are still NOT NULL in the model.
+    const keys = names.map((n) => ({ String: { sval: n } }));
+    s.verbatim('primary key', 'post-tables', name, deparseAlterAdd(s, table, { ...c, conname: name, keys }));
+    s.note('warning', 'primary key', 'a DEFERRABLE primary key is not in the model; kept as SQL, so the table has no model primary key', name);
+    return;
+  }
   table.primaryKey = { id: newId('pk'), name, columnIds: ids };
 }
 

@@ -95,6 +95,24 @@ INSERT INTO t VALUES (2);`);
   });
 });
 
+describe('forms PostgreSQL reads differently from how they look', () => {
+  it('keeps the quoted type "bit" of pg_get_expr/pg_dump quoted (bare bit is bit(1) and would cut the value)', () => {
+    const m = ok(`CREATE TABLE t (f bit varying(8) DEFAULT '101'::"bit", g bit(3) DEFAULT '1'::bit(3), h bit varying(4)[] DEFAULT '{}'::"bit"[]);`).model;
+    expect(m.tables[0]!.columns.map((c) => c.default)).toEqual([`CAST('101' AS "bit")`, `CAST('1' AS pg_catalog.bit(3))`, `CAST('{}' AS "bit"[])`]);
+  });
+
+  it('keeps a DEFERRABLE primary key as SQL with a warning (the model primary key is never deferrable)', () => {
+    const r = ok('CREATE TABLE t (id int PRIMARY KEY DEFERRABLE INITIALLY DEFERRED, v int);');
+    const t = r.model.tables[0]!;
+    expect(t.primaryKey).toBeUndefined();
+    expect(t.columns[0]!.nullable).toBe(false);
+    expect(r.model.sqlObjects!.map((o) => [o.kind, o.name, o.phase, o.sql])).toEqual([
+      ['primary key', 't_pkey', 'post-tables', 'ALTER TABLE public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY DEFERRED;'],
+    ]);
+    expect(r.report.map((e) => [e.line, e.action, e.kind])).toEqual([[1, 'verbatim', 'primary key'], [1, 'warning', 'primary key']]);
+  });
+});
+
 describe('psql meta-commands', () => {
   it("ignores pg_dump's \\restrict lines with a report, keeps backslash lines inside strings and bodies", () => {
     const sql = [

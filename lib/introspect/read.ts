@@ -21,6 +21,7 @@ export interface CatalogRows {
   routines: Row[];
   views: Row[];
   triggers: Row[];
+  rules: Row[];
 }
 
 export async function readCatalog(query: QueryFunction, schemas: readonly string[] | undefined): Promise<CatalogRows> {
@@ -42,5 +43,6 @@ export async function readCatalog(query: QueryFunction, schemas: readonly string
     routines: await run(QUERIES.routines),
     views: await run(QUERIES.views),
     triggers: await run(QUERIES.triggers),
+    rules: await run(QUERIES.rules),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * What the model does not hold, pulled as SQL objects: domains and composite types, functions,
  * procedures and aggregates (pg_get_functiondef), views and materialized views (pg_get_viewdef),
- * triggers (pg_get_triggerdef), exclusion constraints and indexes on materialized views. Each phase is
+ * triggers (pg_get_triggerdef), rules (pg_get_ruledef), exclusion constraints and indexes on materialized views. Each phase is
  * in creation (oid) order, which is an order PostgreSQL accepted once.
  */
 import { parseSync } from 'pgsql-parser';
@@ -9,7 +9,7 @@ import type { SqlObject } from '@/lib/model/schema';
 import { newId } from '@/lib/import/ids';
 import { inner, qkey, type Fields, type QualifiedName } from '@/lib/import/ast';
 import { routineNeedsTables } from '@/lib/import/statements';
-import { quoteLiteral, quoteQualified } from '@/lib/sql/quote';
+import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { BuildContext } from './context';
 import type { Row } from './read';
 
@@ -85,10 +85,18 @@ export function buildSqlObjects(ctx: BuildContext): void {
     const q = quoteQualified(row.schema, row.name);
     const body = (row.definition as string).trim().replace(/;$/, '');
     const mat = row.kind === 'm';
-    const sql = `CREATE ${mat ? 'MATERIALIZED ' : ''}VIEW ${q} AS\n${body}${commentSql(`${mat ? 'MATERIALIZED ' : ''}VIEW ${q}`, row.comment)}`;
+    const columnComments = ((row.commented_columns as string[] | null) ?? []).map((c, i) => commentSql(`COLUMN ${q}.${quoteIdent(c)}`, (row.column_comments as string[])[i])).join('');
+    const sql = `CREATE ${mat ? 'MATERIALIZED ' : ''}VIEW ${q} AS\n${body}${commentSql(`${mat ? 'MATERIALIZED ' : ''}VIEW ${q}`, row.comment)}${columnComments}`;
     add(post, row.oid, mat ? 'materialized view' : 'view', row.name, sql, 'post-tables');
   }
-  for (const row of ctx.rows.triggers) add(post, row.oid, 'trigger', `${row.name as string} on ${row.table_name as string}`, row.definition, 'post-tables');
+  for (const row of ctx.rows.triggers) {
+    const sql = `${row.definition as string}${commentSql(`TRIGGER ${quoteIdent(row.name)} ON ${quoteQualified(row.schema, row.table_name)}`, row.comment)}`;
+    add(post, row.oid, 'trigger', `${row.name as string} on ${row.table_name as string}`, sql, 'post-tables');
+  }
+  for (const row of ctx.rows.rules) {
+    const sql = `${(row.definition as string).trim().replace(/;$/, '')}${commentSql(`RULE ${quoteIdent(row.name)} ON ${quoteQualified(row.schema, row.table_name)}`, row.comment)}`;
+    add(post, row.oid, 'rule', `${row.name as string} on ${row.table_name as string}`, sql, 'post-tables');
+  }
   // Constraint and index SQL has no oid in these rows; it goes last, after the views it may index.
   for (const p of ctx.pendingSql) add(post, Number.MAX_SAFE_INTEGER, p.kind, p.name, p.sql, 'post-tables');
   const objects = [...pre.sort((a, b) => a.order - b.order), ...post.sort((a, b) => a.order - b.order)].map((p) => p.object);

@@ -9,7 +9,7 @@ import { inner, strings, deparse, type Fields } from '@/lib/import/ast';
 import { nextvalTarget } from '@/lib/import/expressions';
 import { makeObjectName } from '@/lib/model/names';
 import { normalizeSequenceOptions, sequenceTypeOf } from '@/lib/import/sequence-options';
-import { quoteIdent as quoteI, quoteQualified as quoteQ } from '@/lib/sql/quote';
+import { quoteIdent as quoteI, quoteLiteral, quoteQualified as quoteQ } from '@/lib/sql/quote';
 import { columnTypeFromCatalog } from './column-type';
 import type { BuildContext } from './context';
 import type { Row } from './read';
@@ -123,7 +123,11 @@ function addConstraint(ctx: BuildContext, row: Row): void {
   const columnIds = ids(ctx, row.table_oid, row.columns);
   switch (row.type as string) {
     case 'p':
-      if (columnIds) t.primaryKey = { id: newId('pk'), name: row.name, columnIds, ...comment(row) };
+      if (row.deferrable) {
+        // As in the importer: the model's primary key is never deferrable, so this one stays SQL.
+        ctx.note('primary key', 'a DEFERRABLE primary key is not in the model; kept as SQL, so the table has no model primary key', row.name);
+        constraintAsSql(ctx, info.schema, t.name, row, 'primary key');
+      } else if (columnIds) t.primaryKey = { id: newId('pk'), name: row.name, columnIds, ...comment(row) };
       return;
     case 'u':
       if (columnIds) (t.uniques ??= []).push({ id: newId('uq'), name: row.name, columnIds, ...(row.nulls_not_distinct ? { nullsNotDistinct: true } : {}), ...deferrable(row), ...comment(row) });
@@ -136,7 +140,7 @@ function addConstraint(ctx: BuildContext, row: Row): void {
       const refColumnIds = ids(ctx, row.ref_table, row.ref_columns);
       if (!ref || !columnIds || !refColumnIds) {
         ctx.note('foreign key', 'references a table outside the pulled schemas; kept as SQL', row.name);
-        exclusionOrForeignAsSql(ctx, info.schema, t.name, row.name, row.definition ?? null, 'foreign key');
+        constraintAsSql(ctx, info.schema, t.name, row, 'foreign key');
         return;
       }
       const onDelete = FK_ACTIONS[row.on_delete];
@@ -150,22 +154,41 @@ function addConstraint(ctx: BuildContext, row: Row): void {
       return;
     }
     case 'x':
-      exclusionOrForeignAsSql(ctx, info.schema, t.name, row.name, row.definition, 'exclusion constraint');
+      constraintAsSql(ctx, info.schema, t.name, row, 'exclusion constraint');
       return;
     default:
       return;
   }
 }
 
-function exclusionOrForeignAsSql(ctx: BuildContext, schema: string, table: string, name: string, definition: string | null, kind: string): void {
-  if (!definition) return;
-  ctx.pendingSql.push({ kind, name, sql: `ALTER TABLE ${quoteQ(schema, table)} ADD CONSTRAINT ${quoteI(name)} ${definition}` });
+/** constraintAsSql keeps a constraint the model cannot hold as `ALTER TABLE ... ADD CONSTRAINT`, with its comment. */
+function constraintAsSql(ctx: BuildContext, schema: string, table: string, row: Row, kind: string): void {
+  if (!row.definition) return;
+  const target = `${quoteI(row.name)} ON ${quoteQ(schema, table)}`;
+  const note = row.comment === null || row.comment === undefined ? '' : `;\nCOMMENT ON CONSTRAINT ${target} IS ${quoteLiteral(row.comment)}`;
+  ctx.pendingSql.push({ kind, name: row.name, sql: `ALTER TABLE ${quoteQ(schema, table)} ADD CONSTRAINT ${quoteI(row.name)} ${row.definition as string}${note}` });
+}
+
+/** indexAsSql keeps an index the model cannot hold as its pg_get_indexdef text, with its comment. */
+function indexAsSql(ctx: BuildContext, row: Row, schema: string | undefined): void {
+  const note = row.comment === null || row.comment === undefined || schema === undefined ? '' : `;\nCOMMENT ON INDEX ${quoteQ(schema, row.name)} IS ${quoteLiteral(row.comment)}`;
+  ctx.pendingSql.push({ kind: 'index', name: row.name, sql: `${row.definition as string}${note}` });
+}
+
+const METHODS: ReadonlySet<string> = new Set(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist']);
+
+/** unsupportedIndex says why the model cannot hold an index (as the importer's rule), or undefined. */
+function unsupportedIndex(row: Row, stmt: Fields | undefined, params: Fields[]): string | undefined {
+  if (!METHODS.has(row.method as string)) return `index method ${String(row.method)}`;
+  if (stmt?.options?.length) return 'storage parameters (WITH ...)';
+  if (params.some((e) => e.opclassopts?.length)) return 'operator class options';
+  return undefined;
 }
 
 function addIndex(ctx: BuildContext, row: Row): void {
   const info = ctx.tables.get(String(row.table_oid));
   if (!info || row.table_kind === 'm') {
-    ctx.pendingSql.push({ kind: 'index', name: row.name, sql: row.definition });
+    indexAsSql(ctx, row, row.table_schema);
     return;
   }
   const keys = (row.keys as number[]) ?? [];
@@ -174,6 +197,12 @@ function addIndex(ctx: BuildContext, row: Row): void {
   // out defaults), read back with the parser; expressions keep pg_get_indexdef's text for that key.
   const stmt = (parseSync(row.definition as string) as { stmts: { stmt: Fields }[] }).stmts[0]!.stmt;
   const params = ((stmt.IndexStmt?.indexParams as unknown[]) ?? []).map((p) => inner(p, 'IndexElem')!);
+  const why = unsupportedIndex(row, stmt.IndexStmt as Fields | undefined, params);
+  if (why) {
+    ctx.note('index', `${why} is not in the model, so the index stays SQL`, row.name);
+    indexAsSql(ctx, row, info.schema);
+    return;
+  }
   const elements: Index['elements'] = [];
   for (let k = 0; k < keyCount; k++) {
     const attnum = Number(keys[k]);

@@ -1,12 +1,13 @@
 /**
  * Round-trip helpers: apply SQL to one database, rebuild it from the model in another, and compare
- * the two through the catalog fingerprint (the oracle in lib/testing).
+ * the two through the round-trip fingerprint (lib/testing's catalog fingerprint plus SQL objects, ./fingerprint.ts).
  */
 import { expect } from 'vitest';
-import { catalogFingerprint, createDatabase, type DatabaseKind, type TestDatabase } from '@/lib/testing';
+import { createDatabase, type DatabaseKind, type TestDatabase } from '@/lib/testing';
 import { importSqlAsync } from '@/lib/import';
 import { compileSql } from '@/lib/compile';
 import type { Model } from '@/lib/model';
+import { roundTripFingerprint } from './fingerprint';
 
 export const TARGET: Record<DatabaseKind, number> = { server: 15, pglite: 18 };
 
@@ -38,7 +39,7 @@ export async function sqlRoundTrip(kind: DatabaseKind, sql: string): Promise<Mod
     } catch (error) {
       throw new Error(`compiled SQL failed on ${kind}: ${(error as Error).message}\n--- compiled ---\n${compiled}`);
     }
-    const [fa, fb] = [await catalogFingerprint(a.query), await catalogFingerprint(b.query)];
+    const [fa, fb] = [await roundTripFingerprint(a.query), await roundTripFingerprint(b.query)];
     expect(fb, `compiled:\n${compiled}`).toEqual(fa);
     return imported.model;
   });

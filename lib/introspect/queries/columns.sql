@@ -26,5 +26,6 @@ LEFT JOIN LATERAL (
 ) idn ON true
 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
   AND ($1::text[] IS NULL OR n.nspname = ANY ($1::text[]))
 ORDER BY a.attrelid, a.attnum

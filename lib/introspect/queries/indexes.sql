@@ -11,7 +11,7 @@ SELECT i.indrelid::int8 AS table_oid, ic.relname AS name, i.indisunique AS is_un
                          ELSE (SELECT collname::text FROM pg_collation WHERE oid = u.coll) END
                FROM unnest(i.indcollation::oid[]) WITH ORDINALITY u(coll, k) ORDER BY u.k) AS collations,
        pg_get_expr(i.indpred, i.indrelid) AS predicate, {{NULLS_NOT_DISTINCT}} AS nulls_not_distinct,
-       pg_get_indexdef(i.indexrelid) AS definition, c.relkind::text AS table_kind,
+       pg_get_indexdef(i.indexrelid) AS definition, c.relkind::text AS table_kind, n.nspname AS table_schema,
        obj_description(i.indexrelid, 'pg_class') AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -20,6 +20,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
 WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
   AND ($1::text[] IS NULL OR n.nspname = ANY ($1::text[]))
   AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x'))
   AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)

@@ -10,6 +10,7 @@ JOIN pg_sequence s ON s.seqrelid = c.oid
 LEFT JOIN pg_depend own ON own.classid = 'pg_class'::regclass AND own.objid = c.oid AND own.refclassid = 'pg_class'::regclass AND own.deptype = 'a'
 WHERE c.relkind = 'S'
   AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast\_temp\_%'
   AND ($1::text[] IS NULL OR n.nspname = ANY ($1::text[]))
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'i'))
 ORDER BY c.oid
