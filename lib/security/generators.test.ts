@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSqlParser, parseSql } from '@/lib/model';
 import { col, columnId, model } from '@/lib/advisor/testing/model-builder';
 import { dollarQuote, fitName, uniqueName, arrayLiteral } from './names';
-import { rlsTemplatePolicies, securityFiles } from './index';
+import { rlsTemplatePolicies, securityBundle, securityFiles } from './index';
 
 const hostile = model([{
   name: 'Us"ers; DROP TABLE x',
@@ -86,6 +86,14 @@ describe('securityFiles', () => {
     expect(policies.map((p) => p.command)).toEqual(['select', 'insert', 'update', 'delete']);
     for (const p of policies) expect(all).toContain(`CREATE POLICY "${p.name.replaceAll('"', '""')}"`);
     expect(policies[0]!.roles).toEqual(['shop_db_rw', 'shop_db_ro', 'shop_db_owner']);
+  });
+
+  it('bundles password.ts after the SQL files when a column is a password hash, and not otherwise', () => {
+    const bundle = securityBundle(hostile);
+    expect(bundle.map((f) => f.name)).toEqual([...files.map((f) => f.name), 'password.ts']);
+    expect(bundle.at(-1)!.content).toContain('export function createPasswordHasher');
+    const plain = model([{ name: 't', columns: [col('a', 'text')] }]);
+    expect(securityBundle(plain).map((f) => f.name)).toEqual(['01_roles.sql']);
   });
 
   it('emits only the roles file for a model without marks', () => {

@@ -10,6 +10,7 @@ import { passwordHashingFile } from './password-hashing';
 import { encryptionFile } from './encryption';
 import { rlsFile, templatePolicies } from './rls';
 import { auditFile } from './audit';
+import { passwordModule } from './password-module';
 
 export type { SecurityFile, SecurityFileKind } from './file';
 export { FILE_ORDER } from './file';
@@ -45,5 +46,31 @@ export function securityFiles(model: Model, options: SecurityOptions = {}): Secu
     const file = generate(kind, ctx);
     if (file) files.push({ ...file, name: `${String(i + 1).padStart(2, '0')}_${file.name}` });
   });
+  return files;
+}
+
+/** BundleFile is one file of the security export: a numbered SQL file or the app-side password.ts. */
+export interface BundleFile {
+  readonly name: string;
+  readonly content: string;
+  readonly explanation: string;
+}
+
+/**
+ * securityBundle is what the Security preview shows and offers for download: the SQL files of
+ * securityFiles, then `password.ts` when a column is marked as a password hash (the app hashes new
+ * passwords with argon2id and upgrades legacy bcrypt, pgcrypto's included, through it).
+ */
+export function securityBundle(model: Model, options: SecurityOptions = {}): BundleFile[] {
+  const files: BundleFile[] = securityFiles(model, options).map((f) => ({ name: f.name, content: f.sql, explanation: f.explanation }));
+  if (model.tables.some((t) => t.columns.some((c) => c.security?.passwordHash))) {
+    const module = passwordModule();
+    files.push({
+      name: module.path,
+      content: module.content,
+      explanation: 'The application side of password hashing (needs the argon2 and bcryptjs packages): argon2id with OWASP parameters, '
+        + 'hash, verify, needsRehash, an optional pepper, and verifyAndUpgrade, which turns a verified legacy bcrypt hash into a fresh argon2id hash to store.',
+    });
+  }
   return files;
 }

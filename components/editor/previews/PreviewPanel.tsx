@@ -86,7 +86,7 @@ export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Prop
       ) : null}
       {file?.note && <p className="pgc-preview-note">{file.note}</p>}
       <Suspense fallback={<p className="pgc-preview-msg">Loading the code view…</p>}>
-      <CodeView text={preview && !preview.error ? file?.content ?? '' : ''} edit={file?.edit} starts={file?.starts} language={tab === 'drizzle' ? 'ts' : 'sql'} dark={dark} scrollTo={tab === 'sql' ? scrollTo : undefined} label={`${tab} preview`} />
+      <CodeView text={preview && !preview.error ? file?.content ?? '' : ''} edit={file?.edit} starts={file?.starts} language={tab === 'drizzle' || file?.name.endsWith('.ts') ? 'ts' : 'sql'} dark={dark} scrollTo={tab === 'sql' ? scrollTo : undefined} label={`${tab} preview`} />
       </Suspense>
     </section>
   );

@@ -4,14 +4,14 @@
  */
 import type { Model } from '@/lib/model';
 import { emitDrizzle } from '@/lib/drizzle';
-import { securityFiles } from '@/lib/security';
+import { securityBundle } from '@/lib/security';
 import { validate } from '@/lib/model/validate';
 import { loadSqlParser, sqlParserReady } from '@/lib/model/expression';
 import { advise } from '@/lib/advisor';
 import type { FindingLike } from './protocol';
 
 export const drizzleEngine: ((m: Model) => { files: { path: string; content: string }[] }) | undefined = emitDrizzle;
-export const securityEngine: ((m: Model) => { name: string; sql: string; explanation?: string }[]) | undefined = securityFiles;
+export const securityEngine: ((m: Model) => { name: string; content: string; explanation?: string }[]) | undefined = securityBundle;
 
 let parserTried: Promise<void> | undefined;
 
