@@ -8,6 +8,23 @@ import { TypePicker } from './TypePicker';
 const DEFAULT_SUGGESTIONS = ['now()', 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'gen_random_uuid()', 'true', 'false', '0', "''", "'{}'::jsonb", "'[]'::jsonb", 'CURRENT_USER'];
 const ALGORITHMS: PasswordAlgorithm[] = ['argon2id', 'bcrypt', 'scrypt', 'pbkdf2', 'md5', 'sha1', 'sha256', 'plain'];
 
+type BcryptMark = NonNullable<ColumnSecurity['passwordHash']>;
+const BCRYPT_COSTS = [10, 11, 12, 13, 14, 15, 16];
+
+/** BcryptFields: hash in the database with pgcrypto (02_password_hashing.sql) and the cost; below 10 is shown as such, never offered. */
+function BcryptFields({ mark, onChange }: { mark: BcryptMark; onChange: (m: BcryptMark) => void }) {
+  const cost = mark.cost ?? 12;
+  const costs = BCRYPT_COSTS.includes(cost) ? BCRYPT_COSTS : [cost, ...BCRYPT_COSTS].sort((a, b) => a - b);
+  return (
+    <div className="pgc-row-fields">
+      <CheckField label="hash in the database (pgcrypto)" checked={Boolean(mark.inDatabase)}
+        onChange={(on) => onChange({ algorithm: mark.algorithm, ...(on ? { inDatabase: true } : {}), ...(mark.cost !== undefined ? { cost: mark.cost } : {}) })} />
+      <SelectField label="bcrypt cost" value={String(cost)} options={costs.map((c) => ({ value: String(c), label: c < 10 ? `${c} (too low)` : c === 12 ? '12 (default)' : String(c) }))}
+        onChange={(v) => onChange({ ...mark, cost: Number(v) })} />
+    </div>
+  );
+}
+
 export function ColumnEditor({ table, column }: { table: Table; column: Column }) {
   const { dispatch } = useEditor();
   const patch = (p: Partial<Column>, gesture?: string) => dispatch({ type: 'updateColumn', tableId: table.id, columnId: column.id, patch: p }, gesture ? { gesture } : {});
@@ -40,7 +57,8 @@ export function ColumnEditor({ table, column }: { table: Table; column: Column }
         <legend>Security</legend>
         <SelectField label="Password hash" value={sec.passwordHash?.algorithm ?? 'none'}
           options={[{ value: 'none', label: 'not a password' }, ...ALGORITHMS.map((a) => ({ value: a, label: a }))]}
-          onChange={(a) => setSecurity({ ...sec, passwordHash: a === 'none' ? undefined : { ...(sec.passwordHash ?? {}), algorithm: a as PasswordAlgorithm } })} />
+          onChange={(a) => setSecurity({ ...sec, passwordHash: a === 'none' ? undefined : a === 'bcrypt' ? { ...(sec.passwordHash ?? {}), algorithm: a } : { algorithm: a as PasswordAlgorithm } })} />
+        {sec.passwordHash?.algorithm === 'bcrypt' && <BcryptFields mark={sec.passwordHash} onChange={(passwordHash) => setSecurity({ ...sec, passwordHash })} />}
         <div className="pgc-row-fields">
           <CheckField label="encrypted" checked={Boolean(sec.encrypted)} onChange={(v) => setSecurity({ ...sec, encrypted: v || undefined })} />
           <CheckField label="personal data" checked={Boolean(sec.personalData)} onChange={(v) => setSecurity({ ...sec, personalData: v || undefined })} />

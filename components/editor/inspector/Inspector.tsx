@@ -11,6 +11,7 @@ import { ForeignKeysSection } from './ForeignKeysSection';
 import { IndexesSection } from './IndexesSection';
 import { ModelSection } from './ModelSection';
 import { PoliciesSection } from './PoliciesSection';
+import { SecuritySection } from './SecuritySection';
 import { TableSection } from './TableSection';
 
 export function Inspector({ onLayoutSelected }: { onLayoutSelected: () => void }) {
@@ -63,6 +64,7 @@ export function Inspector({ onLayoutSelected }: { onLayoutSelected: () => void }
           <IndexesSection table={table} />
           <UniquesSection table={table} />
           <ChecksSection table={table} />
+          <SecuritySection table={table} />
           <PoliciesSection table={table} />
         </>
       ) : <ModelSection />}
