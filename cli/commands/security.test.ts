@@ -24,6 +24,21 @@ describe('pgcanvas security', () => {
     expect(headers).toEqual(['-- ===== 01_roles.sql =====', '-- ===== 05_audit.sql =====']);
   });
 
+  it('refuses a project bcrypt cost below 10 with the field named; a column asking for 4 still gets cost 10 and a comment', async () => {
+    const low = securityFixture();
+    low.security = { bcryptCost: 4 };
+    const io = memoryIo({ 'm.json': JSON.stringify(low) });
+    expect(await main(['security', 'm.json'], io)).toBe(1);
+    expect(io.err()).toMatch(/security\.bcryptCost.*10/);
+    expect(io.out()).toBe('');
+    const column = securityFixture();
+    column.tables[0]!.columns.find((c) => c.name === 'password_hash')!.security = { passwordHash: { algorithm: 'bcrypt', inDatabase: true, cost: 4 } };
+    const io2 = memoryIo({ 'm.json': JSON.stringify(column) });
+    expect(await main(['security', 'm.json'], io2)).toBe(0);
+    expect(io2.out()).toContain(`"public"."gen_salt"('bf', 10)`);
+    expect(io2.out()).toContain('-- users.password_hash asks for bcrypt cost 4, below 10: hash_password uses cost 10 instead (advisor rule bcrypt-cost-too-low).');
+  });
+
   it('exits 1 on an invalid model and 2 on a bad option or missing file', async () => {
     const io = memoryIo({ 'bad.json': '{"format": 1}' });
     expect(await main(['security', 'bad.json'], io)).toBe(1);
