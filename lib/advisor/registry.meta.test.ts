@@ -2,7 +2,7 @@
  * The advisor's meta-test: every rule in the registry has its folder with rule.ts, a rule.test.ts that
  * runs testRule with passing and failing fixtures, and docs.md with "Instead of ... use ..."; every
  * folder is registered; ids are unique kebab-case. Then every rule runs over random models without
- * throwing, and every fix keeps the model valid.
+ * throwing, and every fix keeps the model valid and is undone exactly as an editor command.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { loadSqlParser, ModelSchema } from '@/lib/model';
 import { arbModelSmall } from '@/lib/testing/arbitraries';
+import { EditorStore } from '@/lib/editor/store';
 import { RULES } from './registry';
 import { advise } from './index';
 import { errorCounts, newValidationErrors, targetAt } from './testing/rule-fixtures';
@@ -39,10 +40,15 @@ describe('advisor registry', () => {
       expect(docs).toMatch(/Instead of/);
       expect(docs).toMatch(/\buse:/);
       expect(docs).toMatch(new RegExp(`\\*\\*Severity:\\*\\* ${rule.severity}\\b`));
+      // The test must run testRule on this very rule, with non-empty inline fixture lists (testRule also
+      // fails at run time when either list is empty).
+      const code = readFileSync(join(dir, 'rule.ts'), 'utf8');
+      const exported = new RegExp(`export const (\\w+): Rule = \\{\\s*id: '${rule.id}'`).exec(code)?.[1];
+      expect(exported, `${rule.id}/rule.ts exports the rule`).toBeDefined();
       const test = readFileSync(join(dir, 'rule.test.ts'), 'utf8');
-      expect(test).toMatch(/testRule\(/);
-      expect(test).toMatch(/\bpass: \[\s*\S/);
-      expect(test).toMatch(/\bfail: \[\s*\S/);
+      expect(test).toMatch(new RegExp(`testRule\\(${exported},`));
+      expect(test).toMatch(/\bpass: \[\s*[^\]\s]/);
+      expect(test).toMatch(/\bfail: \[\s*[^\]\s]/);
     });
   }
 
@@ -64,6 +70,12 @@ describe('advisor registry', () => {
         expect(parsed.success, `${f.id}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 2))}`).toBe(true);
         expect(newValidationErrors(before, next), f.id).toEqual([]);
         expect(advise(next, { only: [f.ruleId] }).map((x) => x.id)).not.toContain(f.id);
+        // As the editor runs it: one command, undone exactly.
+        const store = new EditorStore(model);
+        expect(store.dispatch({ type: 'applyFix', title: f.fix.title, model: next }).ok).toBe(true);
+        expect(store.model).toStrictEqual(next);
+        store.undo();
+        expect(store.model, `${f.id}: undo`).toStrictEqual(model);
       }
     }), { numRuns: Number(process.env.PGCANVAS_PROPERTY_RUNS ?? 12) });
   }, 300_000);

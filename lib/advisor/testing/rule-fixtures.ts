@@ -1,11 +1,17 @@
 /**
  * testRule registers the standard tests of one advisor rule: every `pass` model yields no finding of
  * the rule, every `fail` model yields at least one, findings point at objects that exist, ids are
- * unique, and each fix returns a schema-valid model in which that finding is gone.
+ * unique, and each fix returns a schema-valid model in which that finding is gone. Each fix also runs
+ * the way the editor runs it, as an applyFix command in an EditorStore (test-only use of lib/editor):
+ * the store then holds exactly the fixed model, undo restores the original exactly, redo the fix. A rule
+ * whose docs.md announces a **Fix** must offer one on a failing fixture; one that does not, never.
  * The meta-test checks that every rule.test.ts calls it with both kinds of fixture.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSqlParser, ModelSchema, type Model } from '@/lib/model';
+import { EditorStore } from '@/lib/editor/store';
 import { validate } from '@/lib/model/validate';
 import { advise } from '../index';
 import type { AdviseOptions, AdvisorFinding, Rule } from '../types';
@@ -68,10 +74,22 @@ export function testRule(rule: Rule, fixtures: RuleFixtures): void {
   describe(`advisor rule ${rule.id}`, () => {
     beforeAll(async () => { await loadSqlParser(); });
 
+    it('has at least one passing and one failing fixture', () => {
+      expect(fixtures.pass.length, 'passing fixtures').toBeGreaterThan(0);
+      expect(fixtures.fail.length, 'failing fixtures').toBeGreaterThan(0);
+    });
+
     it('has a kebab-case id, a title and help', () => {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.help.length).toBeGreaterThan(10);
+    });
+
+    it('offers a fix exactly when its docs.md announces one', () => {
+      const docs = readFileSync(join(__dirname, '..', 'rules', rule.id, 'docs.md'), 'utf8');
+      const announced = /^\*\*Severity:\*\*[^\n]*\*\*Fix\b/m.test(docs);
+      const offered = fixtures.fail.some((m) => findingsOf(rule, m, fixtures.options).some((f) => f.fix));
+      expect(offered, `${rule.id}: docs.md ${announced ? 'announces' : 'does not announce'} a fix`).toBe(announced);
     });
 
     fixtures.pass.forEach((model, i) => {
@@ -100,7 +118,7 @@ export function testRule(rule: Rule, fixtures: RuleFixtures): void {
         fixtures.expectFindings?.(findings, i);
       });
 
-      it(`fixes of failing fixture ${i + 1} remove their finding and keep the model valid`, () => {
+      it(`fixes of failing fixture ${i + 1} remove their finding, keep the model valid and undo exactly`, () => {
         const before = JSON.stringify(model);
         for (const f of findingsOf(rule, model, fixtures.options).filter((x) => x.fix)) {
           const next = f.fix!.apply(model);
@@ -109,6 +127,16 @@ export function testRule(rule: Rule, fixtures: RuleFixtures): void {
           expect(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues)).toBe(true);
           expect(newValidationErrors(model, next), `${f.id}: ${f.fix!.title}`).toEqual([]);
           expect(findingsOf(rule, next, fixtures.options).map((x) => x.id)).not.toContain(f.id);
+
+          const store = new EditorStore(model);
+          const result = store.dispatch({ type: 'applyFix', title: f.fix!.title, model: next });
+          expect(result.ok).toBe(true);
+          expect(store.model, `${f.id}: the command carries the whole fix`).toStrictEqual(next);
+          expect(store.undo()).toBe(true);
+          expect(store.model, `${f.id}: undo restores the model`).toStrictEqual(model);
+          expect(JSON.stringify(store.model)).toBe(before);
+          expect(store.redo()).toBe(true);
+          expect(store.model).toStrictEqual(next);
         }
       });
     });
