@@ -151,6 +151,36 @@ describe.each(DATABASE_KINDS)('generated security SQL on %s', (kind) => {
     expect(admin).toHaveLength(2);
   });
 
+  it('RLS: ENABLE and FORCE on every template table, one policy per command, each for named roles, never PUBLIC (catalog)', async () => {
+    const { rows } = await db.query<{ rel: string; enabled: boolean; forced: boolean; cmds: string[]; public_policies: number }>(
+      `SELECT c.relname AS rel, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+              array(SELECT p.polcmd::text FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname NOT LIKE '%admin%' ORDER BY p.polcmd) AS cmds,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND (0 = ANY (p.polroles) OR p.polcmd = '*')) AS public_policies
+       FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' ORDER BY 1`);
+    const byTable = Object.fromEntries(rows.map((r) => [r.rel, r]));
+    for (const t of ['documents', 'projects', 'posts']) {
+      // polcmd: r = SELECT, a = INSERT, w = UPDATE, d = DELETE
+      expect(byTable[t], t).toMatchObject({ enabled: true, forced: true, public_policies: 0 });
+      expect([...byTable[t]!.cmds].sort(), t).toEqual(['a', 'd', 'r', 'w']);
+    }
+    for (const t of ['users', 'app_logins']) expect(byTable[t], t).toMatchObject({ enabled: false, forced: false, cmds: [] });
+  });
+
+  it('default privileges: a table the owner role creates later is readable and writable by the app role, read-only for the read-only role', async () => {
+    await db.query('BEGIN');
+    try {
+      await db.query(`SET LOCAL ROLE "${roles.owner}"`);
+      await db.query('CREATE TABLE public.created_later (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text)');
+      await db.query(`SET LOCAL ROLE "${roles.app}"`);
+      await db.query("INSERT INTO public.created_later (v) VALUES ('by the app')");
+      await db.query(`SET LOCAL ROLE "${roles.readonly}"`);
+      expect((await db.query('SELECT v FROM public.created_later')).rows).toEqual([{ v: 'by the app' }]);
+      expect(await sqlState(db, "INSERT INTO public.created_later (v) VALUES ('no')")).toBe('42501');
+    } finally {
+      await db.query('ROLLBACK');
+    }
+  });
+
   it('RLS: policy columns without an index got one; covered ones did not', async () => {
     const { rows } = await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1");
     const names = rows.map((r) => r.indexname);
