@@ -11,7 +11,8 @@ const usage = `usage: pgcanvas lint MODEL [--json]
 
 Check a model (a JSON file, or - for stdin) with the advisor's rules (lib/advisor/rules/*/docs.md).
 Prints one finding per line as "severity rule-id path: message", then its help.
-  --json   print the findings as a JSON array (id, ruleId, severity, message, help, target, fixable)
+  --json   print the findings as a JSON array of { id, ruleId, severity, message, help,
+           target: { id, path }, fixable, fixTitle? } (docs/security.md, "pgcanvas lint")
 Exit status: 1 when there is an error-severity finding or the model is invalid, 0 otherwise, 2 on
 usage or I/O errors.`;
 
