@@ -24,7 +24,7 @@ describe('pgcanvas security', () => {
     expect(headers).toEqual(['-- ===== 01_roles.sql =====', '-- ===== 05_audit.sql =====']);
   });
 
-  it('refuses a project bcrypt cost below 10 with the field named; a column asking for 4 still gets cost 10 and a comment', async () => {
+  it('refuses a project bcrypt cost below 10 with the field named; a column asking for 4 still gets cost 10, a comment and a warning', async () => {
     const low = securityFixture();
     low.security = { bcryptCost: 4 };
     const io = memoryIo({ 'm.json': JSON.stringify(low) });
@@ -37,6 +37,7 @@ describe('pgcanvas security', () => {
     expect(await main(['security', 'm.json'], io2)).toBe(0);
     expect(io2.out()).toContain(`"public"."gen_salt"('bf', 10)`);
     expect(io2.out()).toContain('-- users.password_hash asks for bcrypt cost 4, below 10: hash_password uses cost 10 instead (advisor rule bcrypt-cost-too-low).');
+    expect(io2.err()).toBe('warning: 02_password_hashing.sql: users.password_hash asks for bcrypt cost 4, below 10: hash_password uses cost 10 instead (advisor rule bcrypt-cost-too-low).\n');
   });
 
   it('exits 1 on an invalid model and 2 on a bad option or missing file', async () => {

@@ -31,6 +31,8 @@ export const securityCommand: Command = {
     const model = await readValidModel(parsed.positionals[0]!, io);
     if (!model) return EXIT_INVALID;
     const files = securityFiles(model, rolePrefix === undefined ? {} : { rolePrefix });
+    // What a file could not do as marked is in it as a comment; say it where a person running the command looks.
+    for (const f of files) for (const w of f.warnings) io.stderr(`warning: ${f.name}: ${w}\n`);
     const dir = parsed.values.output;
     if (dir === undefined) {
       io.stdout(files.map((f) => `-- ===== ${f.name} =====\n-- ${f.explanation}\n${f.sql}`).join('\n'));

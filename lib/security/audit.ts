@@ -146,5 +146,6 @@ export function auditFile(ctx: SecurityContext): SecurityFile | undefined {
         + 'the old and new row as jsonb without password, secret and encrypted columns, the actor from the user-id setting and the time. '
       : '')
       + (stamped.length > 0 ? `Keeps updated_at current on ${stamped.length} table(s) with a BEFORE UPDATE trigger.` : ''),
+    warnings: [],
   };
 }

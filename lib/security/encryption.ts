@@ -7,7 +7,7 @@ import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Column, Table } from '@/lib/model';
 import { dollarQuote, fitName, commentText } from './names';
 import { ensurePgcrypto, isBytea, pgcryptoFn, PINNED_SEARCH_PATH, roleList, schemaOf, type SecurityContext } from './context';
-import type { SecurityFile } from './file';
+import { Warnings, type SecurityFile } from './file';
 
 export interface EncryptedColumn {
   readonly table: Table;
@@ -41,6 +41,7 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
   const { usable, skipped } = encryptedColumns(ctx);
   if (usable.length === 0 && skipped.length === 0) return undefined;
   const setting = quoteLiteral(ctx.encryptionKeySetting);
+  const warnings = new Warnings();
   const keyCheck = [
     `  IF key IS NULL OR key = '' THEN`,
     `    RAISE EXCEPTION 'the setting % is not set', ${setting} USING ERRCODE = '22023';`,
@@ -56,7 +57,7 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
   ];
   if (usable.length > 0) out.push(ensurePgcrypto(ctx));
   for (const s of skipped) {
-    out.push(commentText(`-- ${s.table.name}.${s.column.name} is marked encrypted but is not a plain bytea column: no helpers (advisor rule encrypted-column-not-bytea).`));
+    out.push(warnings.comment(`${s.table.name}.${s.column.name} is marked encrypted but is not a plain bytea column: no helpers (advisor rule encrypted-column-not-bytea).`));
   }
   const grantees = roleList(ctx, ['app', 'admin']);
   for (const c of usable) {
@@ -91,5 +92,6 @@ export function encryptionFile(ctx: SecurityContext): SecurityFile | undefined {
       + `reading the key from the server-side setting ${ctx.encryptionKeySetting} so it never appears in SQL text; only the app role may call them. `
       + 'Application-side AES-256-GCM is the stronger option and is described in the file.'
       + (skipped.length > 0 ? ` ${skipped.length} marked column(s) are not bytea and were skipped.` : ''),
+    warnings: warnings.list,
   };
 }

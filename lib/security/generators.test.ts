@@ -68,8 +68,24 @@ describe('securityFiles', () => {
     expect(file.sql).toContain(`"public"."gen_salt"('bf', 10)`);
     expect(file.sql).not.toMatch(/'bf', [0-9]\)/);
     expect(file.sql).toContain('-- Us"ers; DROP TABLE x.pass"word asks for bcrypt cost 4, below 10: hash_password uses cost 10 instead (advisor rule bcrypt-cost-too-low).');
+    expect(file.warnings).toEqual(['Us"ers; DROP TABLE x.pass"word asks for bcrypt cost 4, below 10: hash_password uses cost 10 instead (advisor rule bcrypt-cost-too-low).']);
     m.tables[0]!.columns[1]!.security = { passwordHash: { algorithm: 'bcrypt', cost: 6 } };
     expect(securityFiles(m).find((f) => f.kind === 'password_hashing')!.sql).toContain('asks for bcrypt cost 6, below 10: hash with cost 10 or more in the application');
+  });
+
+  it('lists what it could not do as warnings, each also a comment in the file', () => {
+    const m = structuredClone(hostile);
+    const t = m.tables[0]!;
+    t.columns.push({ id: 'c_md5', name: 'legacy_md5', type: { kind: 'builtin', name: 'text' }, nullable: true, security: { passwordHash: { algorithm: 'md5' } } });
+    t.columns.push({ id: 'c_int', name: 'pin hash', type: { kind: 'builtin', name: 'integer' }, nullable: true, security: { passwordHash: { algorithm: 'argon2id' } } });
+    t.columns.push({ id: 'c_enc', name: 'card\nno', type: { kind: 'builtin', name: 'text' }, nullable: true, security: { encrypted: true } });
+    t.security = { rls: { template: 'tenant' } };
+    const byFile = Object.fromEntries(securityFiles(m).map((f) => [f.kind, f]));
+    expect(byFile['password_hashing']!.warnings.map((w) => w.match(/\(advisor rule ([a-z-]+)\)/)?.[1])).toEqual(['weak-password-hash', 'password-hash-not-text']);
+    expect(byFile['encryption']!.warnings).toEqual(['Us"ers; DROP TABLE x.card\nno is marked encrypted but is not a plain bytea column: no helpers (advisor rule encrypted-column-not-bytea).']);
+    expect(byFile['rls']!.warnings).toEqual(['public.Us"ers; DROP TABLE x: template tenant skipped: the tenant template needs tenantColumnId naming a column of the table (advisor rule rls-template-invalid).']);
+    for (const f of Object.values(byFile)) for (const w of f.warnings) expect(f.sql).toContain(`-- ${w.replaceAll('\n', ' ')}`);
+    expect(byFile['roles']!.warnings).toEqual([]);
   });
 
   it('reads the setting names from the model', () => {

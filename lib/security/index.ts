@@ -54,6 +54,7 @@ export interface BundleFile {
   readonly name: string;
   readonly content: string;
   readonly explanation: string;
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -62,7 +63,7 @@ export interface BundleFile {
  * passwords with argon2id and upgrades legacy bcrypt, pgcrypto's included, through it).
  */
 export function securityBundle(model: Model, options: SecurityOptions = {}): BundleFile[] {
-  const files: BundleFile[] = securityFiles(model, options).map((f) => ({ name: f.name, content: f.sql, explanation: f.explanation }));
+  const files: BundleFile[] = securityFiles(model, options).map((f) => ({ name: f.name, content: f.sql, explanation: f.explanation, warnings: f.warnings }));
   if (model.tables.some((t) => t.columns.some((c) => c.security?.passwordHash))) {
     const module = passwordModule();
     files.push({
@@ -70,6 +71,7 @@ export function securityBundle(model: Model, options: SecurityOptions = {}): Bun
       content: module.content,
       explanation: 'The application side of password hashing (needs the argon2 and bcryptjs packages): argon2id with OWASP parameters, '
         + 'hash, verify, needsRehash, an optional pepper, and verifyAndUpgrade, which turns a verified legacy bcrypt hash into a fresh argon2id hash to store.',
+      warnings: [],
     });
   }
   return files;

@@ -7,7 +7,7 @@ import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Column, PasswordAlgorithm, Table } from '@/lib/model';
 import { dollarQuote, fitName, uniqueName, commentText } from './names';
 import { ensurePgcrypto, isTextLike, MIN_BCRYPT_COST, pgcryptoFn, PINNED_SEARCH_PATH, roleList, tableName, type SecurityContext } from './context';
-import type { SecurityFile } from './file';
+import { Warnings, type SecurityFile } from './file';
 
 /** HASH_FORMATS are the patterns a stored hash of each algorithm matches (PHC / modular crypt format). */
 export const HASH_FORMATS: Partial<Record<PasswordAlgorithm, { pattern: string; example: string }>> = {
@@ -35,12 +35,12 @@ export function hashColumns(ctx: SecurityContext): HashColumn[] {
   return out;
 }
 
-function checkFor(ctx: SecurityContext, h: HashColumn): string {
+function checkFor(ctx: SecurityContext, h: HashColumn, warnings: Warnings): string {
   const label = `${h.table.name}.${h.column.name}`;
   const format = HASH_FORMATS[h.algorithm];
-  if (!format) return commentText(`-- ${label}: ${h.algorithm} is not a password hash; no CHECK generated (advisor rule weak-password-hash).\n`);
-  if (!isTextLike(h.column)) return commentText(`-- ${label}: not a text column, so no format CHECK (advisor rule password-hash-not-text).\n`);
-  if (h.column.generated) return commentText(`-- ${label}: a generated column cannot hold a password hash; skipped.\n`);
+  if (!format) return warnings.comment(`${label}: ${h.algorithm} is not a password hash; no CHECK generated (advisor rule weak-password-hash).`);
+  if (!isTextLike(h.column)) return warnings.comment(`${label}: not a text column, so no format CHECK (advisor rule password-hash-not-text).`);
+  if (h.column.generated) return warnings.comment(`${label}: a generated column cannot hold a password hash; no CHECK generated.`);
   const taken = new Set([...(h.table.checks ?? []), ...(h.table.uniques ?? []), ...(h.table.foreignKeys ?? [])].map((c) => c.name));
   if (h.table.primaryKey) taken.add(h.table.primaryKey.name);
   const name = quoteIdent(uniqueName(fitName(h.table.name, h.column.name, 'hash_format'), taken));
@@ -115,19 +115,20 @@ export function passwordHashingFile(ctx: SecurityContext): SecurityFile | undefi
   const columns = hashColumns(ctx);
   if (columns.length === 0) return undefined;
   const out: string[] = [];
+  const warnings = new Warnings();
   const cost = bcryptCost(ctx, columns);
   if (columns.some((c) => c.inDatabase)) out.push(bcryptFunctions(ctx, cost));
   for (const c of columns) {
     const asked = c.algorithm === 'bcrypt' ? c.column.security?.passwordHash?.cost : undefined;
     if (asked === undefined || asked >= MIN_BCRYPT_COST) continue;
-    out.push(commentText(`-- ${c.table.name}.${c.column.name} asks for bcrypt cost ${asked}, below ${MIN_BCRYPT_COST}: `
+    out.push(warnings.comment(`${c.table.name}.${c.column.name} asks for bcrypt cost ${asked}, below ${MIN_BCRYPT_COST}: `
       + (c.inDatabase ? `hash_password uses cost ${cost} instead` : `hash with cost ${MIN_BCRYPT_COST} or more in the application`) + ' (advisor rule bcrypt-cost-too-low).'));
   }
   for (const reason of new Set(columns.filter((c) => !c.inDatabase).map((c) => APP_SIDE_REASON[c.algorithm]).filter(Boolean))) {
     out.push(commentText(`-- No SQL hashing: ${reason}`));
   }
   out.push('');
-  for (const c of columns) out.push(checkFor(ctx, c));
+  for (const c of columns) out.push(checkFor(ctx, c, warnings));
   return {
     kind: 'password_hashing',
     name: 'password_hashing.sql',
@@ -137,5 +138,6 @@ export function passwordHashingFile(ctx: SecurityContext): SecurityFile | undefi
         ? `Defines hash_password(text) and verify_password(text, text) on pgcrypto bcrypt with cost ${cost}, refusing input over 72 bytes, with a pinned search_path, executable only by the app role. `
         : '')
       + 'argon2id and scrypt hashes are made by the application (pgcrypto has neither).',
+    warnings: warnings.list,
   };
 }

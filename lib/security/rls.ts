@@ -8,7 +8,7 @@ import { quoteIdent, quoteLiteral } from '@/lib/sql/quote';
 import type { Column, Table, TableRlsTemplate } from '@/lib/model';
 import { fitName, uniqueName, commentText } from './names';
 import { castType, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
-import type { SecurityFile } from './file';
+import { Warnings, type SecurityFile } from './file';
 
 type Command = 'select' | 'insert' | 'update' | 'delete';
 const COMMANDS: readonly Command[] = ['select', 'insert', 'update', 'delete'];
@@ -151,6 +151,7 @@ export function rlsFile(ctx: SecurityContext): SecurityFile | undefined {
   const tables = ctx.model.tables.filter((t) => t.security?.rls);
   if (tables.length === 0) return undefined;
   const takenBySchema = new Map<string, Set<string>>();
+  const warnings = new Warnings();
   const out: string[] = [
     '-- Row-level security from the templates. The app sets who is asking at the start of every transaction:',
     commentText(`--   BEGIN; SELECT set_config(${quoteLiteral(ctx.userIdSetting)}, $1, true);  -- true = local to this transaction`),
@@ -165,7 +166,7 @@ export function rlsFile(ctx: SecurityContext): SecurityFile | undefined {
     const t = tableName(ctx, table);
     const plan = templatePlan(ctx, table, rls);
     if ('problem' in plan) {
-      out.push(commentText(`-- ${schemaOf(ctx, table)}.${table.name}: template ${rls.template} skipped: ${plan.problem} (advisor rule rls-template-invalid).`), '');
+      out.push(warnings.comment(`${schemaOf(ctx, table)}.${table.name}: template ${rls.template} skipped: ${plan.problem} (advisor rule rls-template-invalid).`), '');
       continue;
     }
     enabled++;
@@ -195,5 +196,6 @@ export function rlsFile(ctx: SecurityContext): SecurityFile | undefined {
     explanation: `Enables and forces row-level security on ${enabled} table(s) (FORCE so the owner role obeys it too) and creates one policy per command `
       + `for explicit roles, comparing rows with ${ctx.userIdSetting}/${ctx.tenantIdSetting} read once per statement through (select current_setting(...)). `
       + 'Columns the policies filter on are indexed when no index leads with them. The app sets the identity per transaction with set_config(..., true).',
+    warnings: warnings.list,
   };
 }

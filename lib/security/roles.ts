@@ -95,5 +95,6 @@ export function rolesFile(ctx: SecurityContext): SecurityFile {
     explanation: `Creates the NOLOGIN roles ${purposes.map((p) => roles[p]).join(', ')} without passwords, makes ${roles.owner} own the tables, `
       + 'revokes the default PUBLIC rights on the schemas, and grants each role only what it needs (the read-only role cannot see secret columns). '
       + 'Default privileges give objects created later the same grants.',
+    warnings: [],
   };
 }

@@ -11,7 +11,7 @@ import { advise } from '@/lib/advisor';
 import type { FindingLike } from './protocol';
 
 export const drizzleEngine: ((m: Model) => { files: { path: string; content: string }[] }) | undefined = emitDrizzle;
-export const securityEngine: ((m: Model) => { name: string; content: string; explanation?: string }[]) | undefined = securityBundle;
+export const securityEngine: ((m: Model) => { name: string; content: string; explanation?: string; warnings?: readonly string[] }[]) | undefined = securityBundle;
 
 let parserTried: Promise<void> | undefined;
 

@@ -43,7 +43,7 @@ function compute(model: NonNullable<ModelCopy['model']>): Computed {
         return { files: drizzleEngine(model).files.map((f) => ({ name: f.path, content: f.content })) };
       case 'security':
         if (!securityEngine) return { files: [], error: 'not available' };
-        return { files: securityEngine(model).map((f) => ({ name: f.name, content: f.content, note: f.explanation })) };
+        return { files: securityEngine(model).map((f) => ({ name: f.name, content: f.content, note: [f.explanation, ...(f.warnings ?? []).map((w) => `Warning: ${w}`)].filter(Boolean).join('\n') })) };
     }
   } catch (e) {
     return { files: [], error: `The preview cannot be generated yet: ${message(e)}` };
