@@ -4,6 +4,7 @@ import { loadSqlParser, parseSql } from '@/lib/model';
 import { col, columnId, model } from '@/lib/advisor/testing/model-builder';
 import { dollarQuote, fitName, uniqueName, arrayLiteral } from './names';
 import { rlsTemplatePolicies, securityBundle, securityFiles } from './index';
+import { securityFixture } from '@/tests/security/fixture';
 
 const hostile = model([{
   name: 'Us"ers; DROP TABLE x',
@@ -86,6 +87,14 @@ describe('securityFiles', () => {
     expect(byFile['rls']!.warnings).toEqual(['public.Us"ers; DROP TABLE x: template tenant skipped: the tenant template needs tenantColumnId naming a column of the table (advisor rule rls-template-invalid).']);
     for (const f of Object.values(byFile)) for (const w of f.warnings) expect(f.sql).toContain(`-- ${w.replaceAll('\n', ' ')}`);
     expect(byFile['roles']!.warnings).toEqual([]);
+  });
+
+  it('says why argon2id and scrypt get no SQL hashing, and how the app sets app.user_id per transaction', () => {
+    const byFile = Object.fromEntries(securityFiles(securityFixture()).map((f) => [f.kind, f.sql]));
+    expect(byFile['password_hashing']).toContain('-- No SQL hashing: pgcrypto has no argon2: hash with argon2id in the application');
+    expect(byFile['password_hashing']).toContain('-- No SQL hashing: pgcrypto has no scrypt: hash in the application');
+    expect(byFile['rls']).toContain("--   BEGIN; SELECT set_config('app.user_id', $1, true);  -- true = local to this transaction");
+    expect(byFile['rls']).toContain('-- Never a session-level SET on a pooled connection');
   });
 
   it('reads the setting names from the model', () => {
