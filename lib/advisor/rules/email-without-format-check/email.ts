@@ -1,6 +1,7 @@
 /**
  * What the two email rules share: which columns hold email addresses, and the remedies read from the
- * parse tree (a CHECK that matches a pattern, a domain with a CHECK, citext, a unique index on lower()).
+ * parse tree (a CHECK that matches a pattern, a domain with a CHECK, citext, a unique index on lower(),
+ * a CHECK that keeps the column lower-cased).
  */
 import type { Column, Model, Table } from '@/lib/model';
 import { customName, words } from '../../context';
@@ -45,6 +46,42 @@ export function lowerUniqueIndex(table: Table, column: Column): boolean {
     return f !== undefined && (f.base === 'lower' || f.base === 'upper') && (f.schema === undefined || f.schema === 'pg_catalog')
       && f.args.length === 1 && [...columnNames(f.args)].join() === column.name;
   });
+}
+
+const sval = (n: unknown) => (n as { String?: { sval?: string } }).String?.sval;
+
+/**
+ * lowerCaseCheck: a CHECK of the table requires `column = lower(...column...)` (as in
+ * `email = lower(btrim(email))`), so every stored value is lower-case and a plain unique index on it is
+ * case-insensitive in effect.
+ */
+export function lowerCaseCheck(table: Table, column: Column): boolean {
+  const isColumn = (n: unknown) => {
+    const fields = (n as { ColumnRef?: { fields?: unknown[] } }).ColumnRef?.fields?.map(sval);
+    return fields !== undefined && fields[fields.length - 1] === column.name && (fields.length === 1 || fields[0] === table.name);
+  };
+  const isLowerOfColumn = (n: unknown) => {
+    const call = (n as { FuncCall?: unknown }).FuncCall;
+    const [f] = call ? functionCalls({ FuncCall: call }) : [];
+    return f !== undefined && f.base === 'lower' && (f.schema === undefined || f.schema === 'pg_catalog') && columnNames(f.args).has(column.name);
+  };
+  let found = false;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'BoolExpr' && (value as { boolop?: string }).boolop !== 'AND_EXPR') continue;
+      if (key === 'A_Expr') {
+        const e = value as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
+        if (e.kind === 'AEXPR_OP' && (e.name ?? []).map(sval).join() === '='
+          && ((isColumn(e.lexpr) && isLowerOfColumn(e.rexpr)) || (isColumn(e.rexpr) && isLowerOfColumn(e.lexpr)))) { found = true; return; }
+        continue;
+      }
+      walk(value);
+    }
+  };
+  for (const k of table.checks ?? []) walk(expressionTree(k.expression));
+  return found;
 }
 
 export function isCitext(column: Column): boolean {

@@ -13,6 +13,7 @@ testRule(emailWithoutFormatCheck, {
     // Either remedy the issue names: citext, or a unique index on lower(email).
     model([{ name: 'users', columns: [col('email', 'citext')] }]),
     model([{ name: 'users', columns: [col('email', 'text')], indexes: [{ name: 'users_email_lower_key', expressions: ['lower(email)'], unique: true }] }]),
+    model([{ name: 'invites', columns: [col('email', 'text')], rest: check('email = lower(btrim(email))') }]),
     // A domain declared with a CHECK, and a validating function of the model.
     model([{ name: 'users', columns: [col('email', 'email_address')] }], { sqlObjects: [{ id: 'd1', kind: 'domain', name: 'email_address', phase: 'pre-tables', sql: "CREATE DOMAIN email_address AS text CHECK (VALUE ~ '@');" }] }),
     model([{ name: 'users', columns: [col('email', 'text')], rest: check('is_email(email)') }], { sqlObjects: [{ id: 'f1', kind: 'function', name: 'is_email', phase: 'pre-tables', sql: "CREATE FUNCTION is_email(text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT $1 ~ '@' $$;" }] }),

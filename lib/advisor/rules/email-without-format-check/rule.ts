@@ -1,6 +1,7 @@
 /**
  * email-without-format-check: an email column with neither a format check (a pattern CHECK, or a domain
- * type with a CHECK) nor case-insensitive handling (citext, or a unique index on lower(email)): the
+ * type with a CHECK) nor case-insensitive handling (citext, a unique index on lower(email), or a CHECK
+ * keeping it lower-case): the
  * issue's "email column without a format check or citext/lower unique index". Either remedy silences it.
  */
 import type { Rule } from '../../types';
@@ -8,7 +9,7 @@ import { columnsOfModel } from '../../context';
 import { sqlParserReady } from '@/lib/model';
 import { constraintNames, derivedId, editColumn, fitName, freeName } from '../../edit';
 import { quoteIdentForExpression } from '../../sql-text';
-import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerUniqueIndex } from './email';
+import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from './email';
 
 export { isEmailName } from './email';
 
@@ -22,7 +23,7 @@ export const emailWithoutFormatCheck: Rule = {
     if (!sqlParserReady()) return [];
     return columnsOfModel(ctx)
       .filter(({ table, column }) => isEmailName(column.name) && column.type.kind !== 'enum' && !column.type.array && !column.security?.encrypted && !column.generated
-        && !isCitext(column) && !lowerUniqueIndex(table, column) && !hasFormatCheck(ctx.model, table, column) && !domainWithCheck(ctx.model, column))
+        && !isCitext(column) && !lowerUniqueIndex(table, column) && !lowerCaseCheck(table, column) && !hasFormatCheck(ctx.model, table, column) && !domainWithCheck(ctx.model, column))
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} accepts any text as an email address and compares it case-sensitively`,
