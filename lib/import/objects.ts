@@ -1,9 +1,9 @@
 /** CREATE SCHEMA / EXTENSION / TYPE ... AS ENUM / SEQUENCE, ALTER TYPE ... ADD VALUE, ALTER SEQUENCE. */
 import type { Sequence } from '@/lib/model/schema';
 import { newId } from '@/lib/import/ids';
-import { inner, qkey, qualified, rangeVarName, strings, type Fields } from './ast';
+import { inner, numericArg, qkey, qualified, rangeVarName, strings, type Fields } from './ast';
 import { readSequenceOptions } from './columns';
-import { normalizeSequenceOptions, type SequenceType } from './sequence-options';
+import { alterSequenceOptions, normalizeSequenceOptions, type SequenceChange, type SequenceType } from './sequence-options';
 import type { ImportState } from './state';
 
 export function createSchema(s: ImportState, stmt: Fields): void {
@@ -98,12 +98,39 @@ export function alterSequence(s: ImportState, stmt: Fields): void {
     return;
   }
   const read = readSequenceOptions(stmt.options as unknown[] | undefined);
-  const type = sequenceType(read.dataType ?? seq.dataType ?? 'bigint') ?? 'bigint';
+  const oldType = seq.dataType ?? 'bigint';
+  const newType = read.dataType === undefined ? oldType : sequenceType(read.dataType);
+  if (!newType) {
+    s.note('warning', 'sequence', `AS ${read.dataType} is not a sequence type; ignored`, q.name);
+    return;
+  }
+  const change = sequenceChange(stmt.options as unknown[] | undefined);
   const current = { start: seq.start, increment: seq.increment, minValue: seq.minValue, maxValue: seq.maxValue, cache: seq.cache, cycle: seq.cycle };
-  const merged = { ...current, ...Object.fromEntries(Object.entries(read.raw).filter(([, v]) => v !== undefined)) };
+  const altered = alterSequenceOptions(oldType, current, { ...change, type: newType });
   for (const k of ['start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle', 'dataType'] as const) delete seq[k];
-  Object.assign(seq, type !== 'bigint' ? { dataType: type } : {}, normalizeSequenceOptions(type, merged));
+  Object.assign(seq, altered.type !== 'bigint' ? { dataType: altered.type } : {}, altered.options);
   if (read.ownedBy) setOwnedBy(s, seq, read.ownedBy);
+}
+
+/** sequenceChange reads which options an ALTER SEQUENCE names (NO MINVALUE/NO MAXVALUE as null). */
+function sequenceChange(options: unknown[] | undefined): SequenceChange {
+  const change: SequenceChange = {};
+  for (const o of options ?? []) {
+    const d = inner(o, 'DefElem');
+    if (!d) continue;
+    const value = numericArg(d.arg);
+    const n = value === undefined ? undefined : BigInt(value);
+    switch (d.defname as string) {
+      case 'start': change.start = n; break;
+      case 'increment': change.increment = n; break;
+      case 'minvalue': change.min = n ?? null; break;
+      case 'maxvalue': change.max = n ?? null; break;
+      case 'cache': change.cache = n; break;
+      case 'cycle': change.cycle = Boolean(inner(d.arg, 'Boolean')?.boolval); break;
+      default: break;
+    }
+  }
+  return change;
 }
 
 function setOwnedBy(s: ImportState, seq: Sequence, parts: string[]): void {

@@ -2,8 +2,11 @@
  * randomDdl writes a random DDL script in one schema, in the many ways people (and pg_dump) write the
  * same things: inline and table constraints, named and unnamed ones (so PostgreSQL invents names,
  * including truncated and numbered ones), serial / bigserial / identity / pg_dump's sequence form,
- * ALTER TABLE ADD CONSTRAINT, separate CREATE INDEX, COMMENT ON, partitions, RLS with policies, and
- * identifiers that are unquoted upper case (folded), quoted mixed case, with spaces, Unicode, reserved
+ * ALTER TABLE ADD CONSTRAINT / ADD COLUMN / ALTER COLUMN (SET DEFAULT, SET/DROP NOT NULL, ADD GENERATED AS
+ * IDENTITY), sequences with options and OWNED BY, generated and collated columns, separate CREATE INDEX
+ * (methods, opclass, COLLATE, INCLUDE, NULLS NOT DISTINCT), COMMENT ON every model object kind, range/list/hash
+ * partitions declared or ATTACHed, RLS (enabled, forced) with policies of every kind, objects the model keeps
+ * as SQL (domain, composite type, function, trigger, view) interleaved with the rest, and identifiers that are unquoted upper case (folded), quoted mixed case, with spaces, Unicode, reserved
  * words and long enough to be truncated. It is our own writer, not compileSql, so the round trip
  * import -> compile is not checked against itself.
  */
@@ -62,6 +65,8 @@ interface Col {
   readonly type: string;
   readonly kind: 'int' | 'text' | 'num' | 'bool' | 'time' | 'other';
   notNull: boolean;
+  /** Generated or fed by a sequence: ALTER COLUMN ... SET DEFAULT does not apply. */
+  fed?: boolean;
 }
 
 interface Tbl {
@@ -117,19 +122,44 @@ export function randomDdl(seed: number, schema: string): string {
     out.push(`CREATE TYPE ${q(enumName)} AS ENUM ('sad', 'ok', 'happy');`);
     if (r.bool()) out.push(`ALTER TYPE ${q(enumName)} ADD VALUE 'meh' AFTER 'sad';`);
   }
+  let domain: string | undefined;
+  if (r.bool(20)) {
+    domain = q(ident(r, 'posint', relNames));
+    out.push(`CREATE DOMAIN ${domain} AS integer${r.bool() ? ' DEFAULT 1' : ''} CHECK (VALUE > 0);`);
+  }
+  let composite: string | undefined;
+  if (r.bool(15)) {
+    composite = q(ident(r, 'pair', relNames));
+    out.push(`CREATE TYPE ${composite} AS (a integer, b text);`);
+  }
+  let sharedSeq: Ident | undefined;
+  if (r.bool(25)) {
+    sharedSeq = ident(r, 'shared_seq', relNames);
+    const opts = [r.pick(['', ' AS integer', ' AS smallint', ' AS bigint']), r.pick(['', ' INCREMENT BY 5', ' INCREMENT BY -1']), r.pick(['', ' START WITH 100']), r.pick(['', ' CACHE 20']), r.pick(['', ' CYCLE', ' NO CYCLE'])];
+    // A descending sequence needs a start within its range.
+    if (opts[1] === ' INCREMENT BY -1') opts[2] = r.pick(['', ' START WITH -100']);
+    out.push(`CREATE SEQUENCE ${q(sharedSeq)}${opts.join('')};`);
+    if (r.bool()) out.push(`ALTER SEQUENCE ${q(sharedSeq)} ${r.pick(['MAXVALUE 30000', 'CACHE 7', 'NO CYCLE', 'INCREMENT BY 2'])};`);
+    if (r.bool(30)) out.push(`COMMENT ON SEQUENCE ${q(sharedSeq)} IS 'shared';`);
+  }
+  if (r.bool(15)) out.push(`COMMENT ON SCHEMA ${schema} IS 'schema ${seed}';`);
+  if (enumName && r.bool(30)) out.push(`COMMENT ON TYPE ${q(enumName)} IS 'moods';`);
   const tables: Tbl[] = [];
   const tableCount = r.int(1, 4);
   for (let t = 0; t < tableCount; t++) {
     const colNames = new Set<string>();
     const tbl: Tbl = { name: ident(r, `t${t}`, relNames), cols: [] };
     const lines: string[] = [];
+    /** Constraint names written in this table's statements (as SQL), for COMMENT ON CONSTRAINT. */
+    const named: string[] = [];
+    const conName = (base: string) => { const id = ident(r, base, relNames).sql; named.push(id); return id; };
     // The key column, written one of many ways.
     const keyName = ident(r, 'id', colNames);
-    const keyStyle = r.int(0, 6);
-    const key: Col = { name: keyName, type: keyStyle === 1 ? 'bigint' : 'integer', kind: 'int', notNull: true };
+    const keyStyle = r.int(0, 8);
+    const key: Col = { name: keyName, type: keyStyle === 1 ? 'bigint' : keyStyle === 7 ? 'smallint' : 'integer', kind: 'int', notNull: true };
     tbl.cols.push(key);
     tbl.pk = key;
-    tbl.pkInline = keyStyle !== 1 && keyStyle !== 3;
+    tbl.pkInline = keyStyle !== 1 && keyStyle !== 3 && keyStyle !== 8;
     switch (keyStyle) {
       case 0: lines.push(`${keyName.sql} serial PRIMARY KEY`); break;
       case 1: lines.push(`${keyName.sql} bigserial NOT NULL`); after.push(`ALTER TABLE ONLY ${q(tbl.name)} ADD CONSTRAINT pk_t${t} PRIMARY KEY (${keyName.sql});`); break;
@@ -143,21 +173,47 @@ export function randomDdl(seed: number, schema: string): string {
         break;
       }
       case 4: lines.push(`${keyName.sql} integer NOT NULL`); lines.push(`PRIMARY KEY (${keyName.sql})`); break;
-      case 5: lines.push(`${keyName.sql} int`); lines.push(`CONSTRAINT ${ident(r, 'pk', relNames).sql} PRIMARY KEY (${keyName.sql})`); break;
+      case 5: lines.push(`${keyName.sql} int`); lines.push(`CONSTRAINT ${conName('pk')} PRIMARY KEY (${keyName.sql})`); break;
+      case 7: lines.push(`${keyName.sql} smallserial PRIMARY KEY`); break;
+      case 8: {
+        // pg_dump's identity: the column first, the identity and its sequence options added by ALTER TABLE.
+        const seq = ident(r, 'ident_seq', relNames);
+        lines.push(`${keyName.sql} integer NOT NULL`);
+        after.push(`ALTER TABLE ${q(tbl.name)} ALTER COLUMN ${keyName.sql} ADD GENERATED ${r.pick(['ALWAYS', 'BY DEFAULT'])} AS IDENTITY (\n    SEQUENCE NAME ${q(seq)}\n    START WITH ${r.pick(['1', '10'])}\n    INCREMENT BY ${r.pick(['1', '3'])}\n    NO MINVALUE\n    NO MAXVALUE\n    CACHE 1\n);`);
+        after.push(`ALTER TABLE ONLY ${q(tbl.name)} ADD CONSTRAINT ${ident(r, 'pk', relNames).sql} PRIMARY KEY (${keyName.sql});`);
+        break;
+      }
       default: lines.push(`${keyName.sql} int PRIMARY KEY`);
     }
     const colCount = r.int(1, 6);
     for (let c = 0; c < colCount; c++) {
-      const [type, kind] = enumName && r.bool(10) ? [q(enumName), 'other' as const] : r.pick(TYPES);
+      const special = r.int(0, 19);
+      const [type, kind] = enumName && special === 0 ? [q(enumName), 'other' as const]
+        : domain && special === 1 ? [domain, 'other' as const]
+        : composite && special === 2 ? [composite, 'other' as const]
+        : r.pick(TYPES);
       const col: Col = { name: ident(r, `c${c}`, colNames), type, kind, notNull: r.bool(30) };
       tbl.cols.push(col);
       let line = `${col.name.sql} ${type}`;
+      if (kind === 'text' && r.bool(20)) line += ` COLLATE ${r.pick(['"C"', '"POSIX"', 'pg_catalog."default"'])}`;
+      const numeric = tbl.cols.find((x) => x !== col && (x.type === 'integer' || x.type === 'bigint'));
+      if (numeric && (kind === 'int' || kind === 'num') && r.bool(10)) {
+        // A generated column: no default, no identity; NOT NULL and CHECK may still apply.
+        col.fed = true;
+        lines.push(`${line} GENERATED ALWAYS AS (${numeric.name.sql} * 2) STORED${col.notNull ? ' NOT NULL' : ''}`);
+        continue;
+      }
+      if (sharedSeq && kind === 'int' && r.bool(15)) {
+        col.fed = true;
+        lines.push(`${line} DEFAULT nextval('${schema}.${sharedSeq.sql.replace(/'/g, "''")}'::regclass)${col.notNull ? ' NOT NULL' : ''}`);
+        continue;
+      }
       if (col.notNull) line += ' NOT NULL';
       const def = r.bool(35) ? defaultFor(r, col) : undefined;
       if (def) line += ` DEFAULT ${def}`;
       const check = r.bool(20) ? checkFor(r, col) : undefined;
-      if (check) line += r.bool() ? ` CHECK (${check})` : ` CONSTRAINT ${ident(r, 'ck', relNames).sql} CHECK (${check})`;
-      if (r.bool(12) && col.type !== 'jsonb' && !col.type.endsWith('[]')) line += ' UNIQUE';
+      if (check) line += (r.bool() ? ` CHECK (${check})` : ` CONSTRAINT ${conName('ck')} CHECK (${check})`) + (r.bool(15) ? ' NO INHERIT' : '');
+      if (r.bool(12) && kind !== 'other') line += r.pick([' UNIQUE', ' UNIQUE', ' UNIQUE DEFERRABLE', ' UNIQUE DEFERRABLE INITIALLY DEFERRED']);
       const inlineTargets = tables.filter((x) => x.pkInline);
       const target = inlineTargets.length && kind === 'int' && r.bool(40) ? r.pick(inlineTargets) : undefined;
       if (target && target.pk && col.type === target.pk.type) line += ` REFERENCES ${q(target.name)}${r.bool() ? ` (${target.pk.name.sql})` : ''}${r.pick(ACTIONS)}`;
@@ -167,7 +223,7 @@ export function randomDdl(seed: number, schema: string): string {
     const plain = tbl.cols.filter((c) => c.type !== 'jsonb' && !c.type.endsWith('[]') && c.kind !== 'other');
     if (plain.length >= 2 && r.bool(35)) {
       const [a, b] = [plain[plain.length - 1]!, plain[plain.length - 2]!];
-      lines.push(`${r.bool() ? '' : `CONSTRAINT ${ident(r, 'uq', relNames).sql} `}UNIQUE ${r.bool(20) ? 'NULLS NOT DISTINCT ' : ''}(${a.name.sql}, ${b.name.sql})`);
+      lines.push(`${r.bool() ? '' : `CONSTRAINT ${conName('uq')} `}UNIQUE ${r.bool(20) ? 'NULLS NOT DISTINCT ' : ''}(${a.name.sql}, ${b.name.sql})`);
     }
     const nums = tbl.cols.filter((c) => c.kind === 'int' || c.kind === 'num');
     if (nums.length >= 2 && r.bool(30)) lines.push(`CHECK (${nums[0]!.name.sql} <> ${nums[1]!.name.sql})`);
@@ -176,10 +232,24 @@ export function randomDdl(seed: number, schema: string): string {
     tables.push(tbl);
 
     // Separate statements: foreign keys, indexes, comments, RLS.
-    const ints = tbl.cols.filter((c) => c.type === 'integer' && c !== tbl.pk);
+    const ints = tbl.cols.filter((c) => c.type === 'integer' && c !== tbl.pk && !c.fed);
     if (tables.length > 1 && ints.length && r.bool(40)) {
       const target = r.pick(tables.filter((x) => x !== tbl && x.pk?.type === 'integer').concat([]));
-      if (target) after.push(`ALTER TABLE ${q(tbl.name)} ADD ${r.bool() ? '' : `CONSTRAINT ${ident(r, 'fk', relNames).sql} `}FOREIGN KEY (${ints[0]!.name.sql}) REFERENCES ${q(target.name)}(${target.pk!.name.sql})${r.pick(ACTIONS)}${r.bool(20) ? ' DEFERRABLE INITIALLY DEFERRED' : ''};`);
+      if (target) after.push(`ALTER TABLE ${q(tbl.name)} ADD ${r.bool() ? '' : `CONSTRAINT ${ident(r, 'fk', relNames).sql} `}FOREIGN KEY (${ints[0]!.name.sql}) REFERENCES ${q(target.name)}(${target.pk!.name.sql})${r.bool(20) ? ' MATCH FULL' : ''}${r.pick(ACTIONS)}${r.pick(['', '', ' DEFERRABLE', ' DEFERRABLE INITIALLY DEFERRED'])};`);
+    }
+    // ALTER TABLE ... ALTER COLUMN forms on ordinary columns (not the key, not generated or sequence-fed ones).
+    const plainCols = tbl.cols.filter((c) => c !== tbl.pk && !c.fed && !c.type.includes('.'));
+    if (plainCols.length && r.bool(35)) {
+      const c = r.pick(plainCols);
+      const def = defaultFor(r, c);
+      const cmds = [
+        ...(def ? [`ALTER COLUMN ${c.name.sql} SET DEFAULT ${def}`] : []),
+        c.notNull ? `ALTER COLUMN ${c.name.sql} DROP NOT NULL` : `ALTER COLUMN ${c.name.sql} SET NOT NULL`,
+      ];
+      // pg_dump writes one subcommand per statement; people often write several.
+      if (r.bool()) after.push(`ALTER TABLE ${q(tbl.name)} ${cmds.join(', ')};`);
+      else for (const cmd of cmds) after.push(`ALTER TABLE ONLY ${q(tbl.name)} ${cmd};`);
+      if (def && r.bool(30)) after.push(`ALTER TABLE ${q(tbl.name)} ALTER COLUMN ${c.name.sql} DROP DEFAULT;`);
     }
     for (let i = r.int(0, 3); i > 0; i--) {
       const col = r.pick(tbl.cols);
@@ -191,23 +261,73 @@ export function randomDdl(seed: number, schema: string): string {
       } else {
         const other = r.pick(tbl.cols.filter((c) => c.type !== 'jsonb' && !c.type.endsWith('[]')));
         const unique = r.bool(20) && other === col ? 'UNIQUE ' : '';
-        after.push(`CREATE ${unique}INDEX ${name}ON ${q(tbl.name)} (${col.name.sql}${r.pick(['', ' DESC', ' NULLS FIRST', ' DESC NULLS LAST'])}${other !== col ? `, ${other.name.sql}` : ''});`);
+        const brin = col.kind === 'int' || col.kind === 'num' || col.kind === 'time';
+        const method = col.kind === 'other' || unique ? '' : r.pick(['', '', '', ' USING btree', ' USING hash', ...(brin ? [' USING brin'] : [])]);
+        const single = method === ' USING hash' || method === ' USING brin';
+        const order = method && method !== ' USING btree' ? '' : r.pick(['', ' DESC', ' NULLS FIRST', ' DESC NULLS LAST']);
+        const pattern = col.type === 'text' ? 'text_pattern_ops' : col.type.startsWith('varchar') || col.type.startsWith('character varying') ? 'varchar_pattern_ops' : col.type.startsWith('char') ? 'bpchar_pattern_ops' : undefined;
+        const opclass = pattern && !method && r.bool(20) ? ` ${pattern}` : '';
+        const collate = col.kind === 'text' && !opclass && !method && r.bool(15) ? ' COLLATE "C"' : '';
+        const include = !method && other !== col && r.bool(20);
+        const second = other !== col && !single && !include ? `, ${other.name.sql}` : '';
+        const nnd = unique && r.bool(30) ? ' NULLS NOT DISTINCT' : '';
+        after.push(`CREATE ${unique}INDEX ${name}ON ${q(tbl.name)}${method} (${col.name.sql}${collate}${opclass}${order}${second})${include ? ` INCLUDE (${other.name.sql})` : ''}${nnd};`);
+        if (name && r.bool(25)) after.push(`COMMENT ON INDEX ${schema}.${name.trim()} IS 'index';`);
       }
     }
     if (r.bool(30)) after.push(`COMMENT ON TABLE ${q(tbl.name)} IS 'table ${t}';`);
     if (r.bool(30)) after.push(`COMMENT ON COLUMN ${q(tbl.name)}.${r.pick(tbl.cols).name.sql} IS 'a column''s comment';`);
-    if (r.bool(15)) {
-      after.push(`ALTER TABLE ${q(tbl.name)} ENABLE ROW LEVEL SECURITY;`);
-      after.push(`CREATE POLICY ${ident(r, 'pol', new Set()).sql} ON ${q(tbl.name)} FOR SELECT USING (${tbl.pk!.name.sql} > 0);`);
+    if (named.length && r.bool(25)) after.push(`COMMENT ON CONSTRAINT ${r.pick(named)} ON ${q(tbl.name)} IS 'constraint';`);
+    if (r.bool(20)) {
+      const rls = r.pick(['ENABLE ROW LEVEL SECURITY', 'ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', 'FORCE ROW LEVEL SECURITY']);
+      after.push(`ALTER TABLE ${q(tbl.name)} ${rls};`);
+      const policyNames = new Set<string>();
+      for (let i = r.int(1, 3); i > 0; i--) {
+        const pol = ident(r, 'pol', policyNames);
+        const key = tbl.pk!.name.sql;
+        const form = r.pick([
+          `FOR SELECT USING (${key} > 0)`,
+          `AS RESTRICTIVE FOR UPDATE TO PUBLIC USING (${key} > 0) WITH CHECK (${key} < 1000000)`,
+          `AS PERMISSIVE FOR INSERT TO current_user WITH CHECK (true)`,
+          `FOR DELETE TO session_user USING (${key} <> 7)`,
+          `USING (${key} IS NOT NULL)`,
+          `FOR ALL TO PUBLIC USING (true) WITH CHECK (${key} > 0)`,
+        ]);
+        after.push(`CREATE POLICY ${pol.sql} ON ${q(tbl.name)} ${form};`);
+        if (r.bool(20)) after.push(`COMMENT ON POLICY ${pol.sql} ON ${q(tbl.name)} IS 'policy';`);
+      }
+    }
+    if (r.bool(10)) {
+      // Objects the model keeps as SQL, between model statements: a trigger function and its trigger.
+      const fn = `${schema}.${ident(r, 'touch', relNames).sql}`;
+      after.push(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;`);
+      after.push(`CREATE TRIGGER ${ident(r, 'trg', new Set()).sql} BEFORE INSERT OR UPDATE ON ${q(tbl.name)} FOR EACH ROW EXECUTE FUNCTION ${fn}();`);
     }
     if (r.bool(15)) after.push(`ALTER TABLE ${q(tbl.name)} ADD COLUMN ${ident(r, 'added', colNames).sql} text DEFAULT 'new' NOT NULL;`);
   }
-  if (r.bool(25)) {
+  if (r.bool(35)) {
     const p = ident(r, 'events', relNames);
-    out.push(`CREATE TABLE ${q(p)} (k integer NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at);`);
-    out.push(`CREATE TABLE ${q(ident(r, 'events_2024', relNames))} PARTITION OF ${q(p)} FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');`);
-    if (r.bool()) out.push(`CREATE TABLE ${q(ident(r, 'events_other', relNames))} PARTITION OF ${q(p)} DEFAULT;`);
+    const strategy = r.int(0, 3);
+    const key = ['RANGE (at)', 'LIST (note)', 'HASH (k)', 'LIST (lower(note))'][strategy]!;
+    out.push(`CREATE TABLE ${q(p)} (k integer NOT NULL, at date NOT NULL, note text) PARTITION BY ${key};`);
+    const bounds = [
+      ["FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "FOR VALUES FROM (MINVALUE) TO ('2024-01-01')"],
+      ["FOR VALUES IN ('a', 'b')", 'FOR VALUES IN (NULL)'],
+      ['FOR VALUES WITH (MODULUS 2, REMAINDER 0)', 'FOR VALUES WITH (MODULUS 2, REMAINDER 1)'],
+      ["FOR VALUES IN ('x')", "FOR VALUES IN ('y', 'z')"],
+    ][strategy]!;
+    out.push(`CREATE TABLE ${q(ident(r, 'events_a', relNames))} PARTITION OF ${q(p)} ${bounds[0]};`);
+    const b = ident(r, 'events_b', relNames);
+    if (r.bool()) {
+      // pg_dump's form: a table of its own, attached afterwards.
+      out.push(`CREATE TABLE ${q(b)} (k integer NOT NULL, at date NOT NULL, note text);`);
+      after.push(`ALTER TABLE ONLY ${q(p)} ATTACH PARTITION ${q(b)} ${bounds[1]};`);
+    } else {
+      out.push(`CREATE TABLE ${q(b)} PARTITION OF ${q(p)} ${bounds[1]};`);
+    }
+    if (strategy !== 2 && r.bool()) out.push(`CREATE TABLE ${q(ident(r, 'events_other', relNames))} PARTITION OF ${q(p)} DEFAULT;`);
     if (r.bool()) after.push(`CREATE INDEX ON ${q(p)} (k);`);
+    if (r.bool(30)) after.push(`COMMENT ON TABLE ${q(p)} IS 'partitioned';`);
   }
   if (r.bool(20)) after.push(`CREATE VIEW ${schema}.${ident(r, 'v', relNames).sql} AS SELECT 1 AS one;`);
   return [...out, ...after].join('\n') + '\n';
