@@ -29,12 +29,19 @@ export const pullCommand: Command = {
     const schemas = parsed.values.schema?.split(',').map((s) => s.trim()).filter(Boolean);
     const client = new pg.Client({ connectionString: checked.url, connectionTimeoutMillis: 15_000, application_name: 'pgcanvas pull' });
     client.on('error', () => {});
+    const target = describeTarget(checked.url);
     let result: Awaited<ReturnType<typeof introspectWithReport>>;
     try {
-      await client.connect();
-      result = await introspectWithReport((sql, params) => client.query(sql, params as unknown[] | undefined), { ...(schemas ? { schemas } : {}) });
-    } catch (error) {
-      throw new CliFailure(`cannot read the database: ${scrub(describe(error), checked.password)}`, EXIT_USAGE);
+      try {
+        await client.connect();
+      } catch (error) {
+        throw new CliFailure(scrub(`cannot connect to ${target}: ${describe(error)}`, checked.password), EXIT_USAGE);
+      }
+      try {
+        result = await introspectWithReport((sql, params) => client.query(sql, params as unknown[] | undefined), { ...(schemas ? { schemas } : {}) });
+      } catch (error) {
+        throw new CliFailure(scrub(`cannot read the database ${target}: ${describe(error)}`, checked.password), EXIT_USAGE);
+      }
     } finally {
       await client.end().catch(() => {});
     }
@@ -46,8 +53,25 @@ export const pullCommand: Command = {
   },
 };
 
+/** describeTarget names the database in messages: user, host, port and database, never the password. */
+function describeTarget(url: string): string {
+  const u = new URL(url);
+  const user = u.username ? `${decodeURIComponent(u.username)}@` : '';
+  return `${user}${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname && u.pathname !== '/' ? decodeURIComponent(u.pathname) : ''}`;
+}
+
+/** describe turns a driver or network error into one line saying what went wrong. */
 function describe(error: unknown): string {
-  const e = error as { message?: string; code?: string; errors?: { message?: string }[] };
-  const message = e?.message || e?.errors?.map((x) => x.message).filter(Boolean).join('; ') || e?.code || String(error);
+  const e = error as { message?: string; code?: string; errors?: { message?: string; code?: string }[] };
+  const code = e?.code ?? e?.errors?.find((x) => x.code)?.code;
+  switch (code) {
+    case 'ENOTFOUND': case 'EAI_AGAIN': return 'host not found';
+    case 'ECONNREFUSED': return 'connection refused (is PostgreSQL running and listening on that port?)';
+    case 'ETIMEDOUT': return 'timed out';
+    case 'ECONNRESET': case 'EPIPE': return 'the connection was closed by the other side';
+    default: break;
+  }
+  const message = e?.message || e?.errors?.map((x) => x.message).filter(Boolean).join('; ') || code || String(error);
+  if (/Connection terminated/i.test(message)) return `the connection was lost (${message})`;
   return message;
 }
