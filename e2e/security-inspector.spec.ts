@@ -2,7 +2,8 @@
  * Security marks edited in the inspector, seen in the Security preview in Chromium: choosing an RLS
  * template adds 04_rls.sql with its policies (owner-only, then tenant isolation, admin bypass),
  * auditing adds 05_audit.sql, a bcrypt column hashed in the database adds hash_password with the
- * chosen cost and password.ts; the marks are saved with the model and are there after a reload.
+ * chosen cost and password.ts; the marks are saved with the model and are there after a reload; a
+ * template left without its column shows a warning instead of policies.
  */
 import { expect, type Page } from '@playwright/test';
 import { FORMAT_VERSION } from '@/lib/model/schema';
@@ -105,4 +106,10 @@ test('RLS template, audit and bcrypt marks from the inspector change the Securit
   await expect(reloaded.getByLabel('admin role bypasses')).toBeChecked();
   await page.getByRole('tab', { name: 'Security' }).click();
   await expect(fileSelect(page).locator('option')).toHaveText(['01_roles.sql', '02_password_hashing.sql', '04_rls.sql', '05_audit.sql', 'password.ts']);
+
+  // A template without its column: no policies, and the preview says why under the file's explanation.
+  await reloaded.getByLabel('Tenant column (app.tenant_id)').selectOption('');
+  await showFile(page, '04_rls.sql', 'template tenant skipped');
+  await expect(code(page)).not.toContainText('CREATE POLICY "documents_tenant_select"');
+  await expect(page.locator('.pgc-preview-note')).toContainText('Warning: public.documents: template tenant skipped: the tenant template needs tenantColumnId');
 });
