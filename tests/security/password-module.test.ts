@@ -8,6 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import bcrypt from 'bcryptjs';
 import { createDatabase, DATABASE_KINDS, type TestDatabase } from '@/lib/testing';
 import { passwordModule } from '@/lib/security';
 
@@ -66,6 +67,17 @@ describe('generated password.ts', () => {
     const h2 = await stronger.hash('pw');
     expect(stronger.needsRehash(h2)).toBe(false);
     expect(await stronger.verify(h, 'pw')).toBe(true);
+  });
+
+  it('verifies and upgrades $2b$ and $2y$ bcrypt hashes from other libraries too', async () => {
+    const b = bcrypt.hashSync('legacy pw', 10);
+    expect(b).toMatch(/^\$2b\$10\$/);
+    for (const legacy of [b, b.replace(/^\$2b\$/, '$2y$')]) {
+      expect(await owasp.verifyAndUpgrade(legacy, 'legacy pW')).toEqual({ ok: false });
+      const r = await owasp.verifyAndUpgrade(legacy, 'legacy pw');
+      expect(r.ok, legacy.slice(0, 4)).toBe(true);
+      expect(await owasp.verify(r.upgradedHash!, 'legacy pw')).toBe(true);
+    }
   });
 
   it('needsRehash is true for hashes it cannot read, instead of throwing', () => {
