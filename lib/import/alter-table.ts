@@ -1,10 +1,14 @@
 /**
- * ALTER TABLE on a table in the model: ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL,
- * ADD GENERATED ... AS IDENTITY (pg_dump's form), ADD CONSTRAINT, row level security flags and ATTACH
- * PARTITION. OWNER TO is ignored; anything else keeps the whole statement verbatim.
+ * ALTER TABLE on a table in the model: ADD COLUMN, ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA]
+ * TYPE, ADD GENERATED ... AS IDENTITY (pg_dump's form), SET identity options, DROP IDENTITY, DROP EXPRESSION,
+ * ADD CONSTRAINT, row level security flags and ATTACH PARTITION. OWNER TO is ignored; anything else keeps
+ * the whole statement verbatim.
  */
-import type { Table } from '@/lib/model/schema';
-import { inner, qkey, rangeVarName, type Fields, type QualifiedName } from './ast';
+import type { Column, Table } from '@/lib/model/schema';
+import { inner, qkey, rangeVarName, strings, type Fields, type QualifiedName } from './ast';
+import { sequenceChange } from './objects';
+import { alterSequenceOptions, sequenceTypeOf } from './sequence-options';
+import { columnType } from './types';
 import { columnFrom, identityFrom, setDefault, type ColumnConstraint } from './columns';
 import { addTableConstraint } from './constraints';
 import { partitionBound } from './create-table';
@@ -13,7 +17,7 @@ import type { ImportState } from './state';
 const HANDLED = new Set([
   'AT_AddColumn', 'AT_ColumnDefault', 'AT_SetNotNull', 'AT_DropNotNull', 'AT_AddIdentity', 'AT_AddConstraint',
   'AT_EnableRowSecurity', 'AT_DisableRowSecurity', 'AT_ForceRowSecurity', 'AT_NoForceRowSecurity',
-  'AT_AttachPartition', 'AT_ChangeOwner',
+  'AT_AttachPartition', 'AT_ChangeOwner', 'AT_AlterColumnType', 'AT_SetIdentity', 'AT_DropIdentity', 'AT_DropExpression',
 ]);
 
 export function alterTable(s: ImportState, stmt: Fields): void {
@@ -66,11 +70,53 @@ export function alterTable(s: ImportState, stmt: Fields): void {
       case 'AT_ForceRowSecurity': table.rls = { enabled: table.rls?.enabled ?? false, forced: true }; break;
       case 'AT_NoForceRowSecurity': if (table.rls) delete table.rls.forced; break;
       case 'AT_AttachPartition': attachPartition(s, table, inner(cmd.def, 'PartitionCmd')!); break;
+      case 'AT_AlterColumnType': alterColumnType(s, s.column(table, columnName!)!, inner(cmd.def, 'ColumnDef')!); break;
+      case 'AT_SetIdentity': setIdentityOptions(s.column(table, columnName!)!, inner(cmd.def, 'List')?.items as unknown[] | undefined); break;
+      case 'AT_DropIdentity': delete s.column(table, columnName!)!.identity; break;
+      case 'AT_DropExpression': delete s.column(table, columnName!)!.generated; break;
       case 'AT_ChangeOwner': s.noteGrouped('ignored', 'owner', 'ownership is not part of the design (OWNER TO)'); break;
       default: throw new Error(`unhandled ALTER TABLE subcommand ${String(cmd.subtype)}`);
     }
     normalizeRls(table);
   }
+}
+
+function typeOf(s: ImportState, def: Fields): string {
+  const type = columnType(def.typeName as Fields, { enumId: (q) => s.enums.get(qkey(q))?.id });
+  return type.kind === 'builtin' ? type.name : '';
+}
+
+/**
+ * alterColumnType: the new type, and the collation given with it or none (PostgreSQL drops the old one and
+ * takes the new type's default). An identity's sequence changes type as ALTER SEQUENCE AS would. USING only
+ * converts data, which a design does not hold.
+ */
+function alterColumnType(s: ImportState, col: Column, def: Fields): void {
+  const before = col.type.kind === 'builtin' ? sequenceTypeOf(col.type.name) : undefined;
+  col.type = columnType(def.typeName as Fields, { enumId: (q) => s.enums.get(qkey(q))?.id });
+  const collation = strings(def.collClause?.collname);
+  if (collation.length) col.collation = collation[collation.length - 1]!;
+  else delete col.collation;
+  const after = col.type.kind === 'builtin' ? sequenceTypeOf(col.type.name) : undefined;
+  if (col.identity && before && after) {
+    const { generation, sequenceName, ...options } = col.identity;
+    const altered = alterSequenceOptions(before, options, { type: after });
+    col.identity = { generation, ...altered.options, ...(sequenceName ? { sequenceName } : {}) };
+  }
+}
+
+/** setIdentityOptions: ALTER COLUMN ... SET GENERATED / SET INCREMENT BY ... (RESTART is not design). */
+function setIdentityOptions(col: Column, options: unknown[] | undefined): void {
+  const identity = col.identity!;
+  const type = col.type.kind === 'builtin' ? sequenceTypeOf(col.type.name) ?? 'bigint' : 'bigint';
+  let generation = identity.generation;
+  for (const o of options ?? []) {
+    const d = inner(o, 'DefElem');
+    if (d?.defname === 'generated') generation = Number(inner(d.arg, 'Integer')?.ival) === 'a'.charCodeAt(0) ? 'always' : 'by-default';
+  }
+  const { generation: _old, sequenceName, ...current } = identity;
+  const altered = alterSequenceOptions(type, current, sequenceChange(options));
+  col.identity = { generation, ...altered.options, ...(sequenceName ? { sequenceName } : {}) };
 }
 
 /** normalizeRls: the normal form has no `rls` when RLS is off and not forced, and no `forced: false`. */
@@ -90,6 +136,16 @@ function supported(s: ImportState, table: Table, cmd: Fields): boolean {
       return !table.partitionOf && s.column(table, cmd.name as string) !== undefined;
     case 'AT_AddColumn':
       return !table.partitionOf;
+    case 'AT_AlterColumnType': {
+      // A type the model cannot name (a relation's row type, say) keeps the statement verbatim.
+      const col = table.partitionOf ? undefined : s.column(table, cmd.name as string);
+      return !!col && (!col.identity || sequenceTypeOf(typeOf(s, inner(cmd.def, 'ColumnDef')!)) !== undefined);
+    }
+    case 'AT_SetIdentity':
+    case 'AT_DropIdentity':
+      return !table.partitionOf && s.column(table, cmd.name as string)?.identity !== undefined;
+    case 'AT_DropExpression':
+      return !table.partitionOf && s.column(table, cmd.name as string)?.generated !== undefined;
     case 'AT_AddConstraint': {
       const c = inner(cmd.def, 'Constraint');
       return !!c && ['CONSTR_PRIMARY', 'CONSTR_UNIQUE', 'CONSTR_CHECK', 'CONSTR_FOREIGN'].includes(c.contype) && !c.indexname;

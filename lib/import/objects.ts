@@ -112,8 +112,8 @@ export function alterSequence(s: ImportState, stmt: Fields): void {
   if (read.ownedBy) setOwnedBy(s, seq, read.ownedBy);
 }
 
-/** sequenceChange reads which options an ALTER SEQUENCE names (NO MINVALUE/NO MAXVALUE as null). */
-function sequenceChange(options: unknown[] | undefined): SequenceChange {
+/** sequenceChange reads which options an ALTER SEQUENCE (or ALTER COLUMN ... SET identity option) names; NO MINVALUE/NO MAXVALUE are null. */
+export function sequenceChange(options: unknown[] | undefined): SequenceChange {
   const change: SequenceChange = {};
   for (const o of options ?? []) {
     const d = inner(o, 'DefElem');
