@@ -9,6 +9,7 @@ import { inner, qkey, rangeVarName, strings, type Fields, type QualifiedName } f
 import { sequenceChange } from './objects';
 import { alterSequenceOptions, sequenceTypeOf } from './sequence-options';
 import { columnType } from './types';
+import { joinNames, makeObjectName } from './names';
 import { columnFrom, identityFrom, setDefault, type ColumnConstraint } from './columns';
 import { addTableConstraint } from './constraints';
 import { partitionBound } from './create-table';
@@ -177,6 +178,10 @@ function attachPartition(s: ImportState, parent: Table, cmd: Fields): void {
       s.note('warning', 'partition', `column ${c.name} differs from the parent's; partitions share the parent's columns`, child.name);
     }
   }
+  const order = (cols: readonly Column[]) => cols.map((c) => c.name).join('\u0000');
+  if (remap.size === child.columns.length && order(child.columns) !== order(parentColumns)) {
+    s.note('warning', 'partition', 'its columns are in another order than the parent\'s; the partition takes the parent\'s order', child.name);
+  }
   const map = (id: string) => remap.get(id) ?? id;
   if (child.primaryKey) child.primaryKey.columnIds = child.primaryKey.columnIds.map(map);
   for (const u of child.uniques ?? []) u.columnIds = u.columnIds.map(map);
@@ -194,18 +199,32 @@ function attachPartition(s: ImportState, parent: Table, cmd: Fields): void {
  * attachIndex: pg_dump writes a partitioned index as `CREATE INDEX ... ON ONLY parent`, one index per
  * partition and `ALTER INDEX parent_idx ATTACH PARTITION child_idx`. In the model the parent's index is
  * enough (PostgreSQL creates the partitions' indexes itself), so the child index leaves the model. It is
- * exact when the child has the name PostgreSQL would give it; otherwise the name is reported.
+ * exact when the child has the name PostgreSQL would give it (pg_dump's case); otherwise the name is reported.
  */
 function attachIndex(s: ImportState, parentIndex: QualifiedName, childIndex: QualifiedName): boolean {
   // An index here is a plain index, or the index behind a primary key or unique constraint.
+  // `expected` is the name PostgreSQL gives the partition's copy (ChooseIndexName), when it can be told
+  // from column names alone.
+  const names = (t: Table, ids: readonly (string | undefined)[]) => {
+    const cols = s.columnsOf(t);
+    const out = ids.map((id) => cols.find((c) => c.id === id)?.name);
+    return out.every((n) => n !== undefined) ? joinNames(out as string[]) : undefined;
+  };
   const find = (q: QualifiedName) => {
     for (const t of s.model.tables) {
       if (s.schemaName(t.schemaId) !== q.schema) continue;
-      if (t.primaryKey?.name === q.name) return { table: t, name: q.name, remove: () => { delete t.primaryKey; } };
+      if (t.primaryKey?.name === q.name) return { table: t, name: q.name, expected: makeObjectName(t.name, undefined, 'pkey'), remove: () => { delete t.primaryKey; } };
       const u = t.uniques?.findIndex((x) => x.name === q.name) ?? -1;
-      if (u >= 0) return { table: t, name: q.name, remove: () => { t.uniques!.splice(u, 1); if (!t.uniques!.length) delete t.uniques; } };
+      if (u >= 0) {
+        const cols = names(t, t.uniques![u]!.columnIds);
+        return { table: t, name: q.name, expected: cols && makeObjectName(t.name, cols, 'key'), remove: () => { t.uniques!.splice(u, 1); if (!t.uniques!.length) delete t.uniques; } };
+      }
       const i = t.indexes?.findIndex((x) => x.name === q.name) ?? -1;
-      if (i >= 0) return { table: t, name: q.name, remove: () => { t.indexes!.splice(i, 1); if (!t.indexes!.length) delete t.indexes; } };
+      if (i >= 0) {
+        const ix = t.indexes![i]!;
+        const cols = ix.elements.every((e) => e.columnId) ? names(t, [...ix.elements.map((e) => e.columnId), ...(ix.include ?? [])]) : undefined;
+        return { table: t, name: q.name, expected: cols && makeObjectName(t.name, cols, 'idx'), remove: () => { t.indexes!.splice(i, 1); if (!t.indexes!.length) delete t.indexes; } };
+      }
     }
     return undefined;
   };
@@ -213,7 +232,9 @@ function attachIndex(s: ImportState, parentIndex: QualifiedName, childIndex: Qua
   const child = find(childIndex);
   if (!parent || !child || child.table.partitionOf?.parentId !== parent.table.id) return false;
   child.remove();
-  s.note('warning', 'index', `${child.name} of partition ${child.table.name} is created by PostgreSQL from ${parent.name} of ${parent.table.name}, under the name it chooses`, child.name);
+  if (child.name !== child.expected) {
+    s.note('warning', 'index', `${child.name} of partition ${child.table.name} is created by PostgreSQL from ${parent.name} of ${parent.table.name}, under the name it chooses${child.expected ? ` (${child.expected})` : ''}`, child.name);
+  }
   return true;
 }
 

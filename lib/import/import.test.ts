@@ -132,6 +132,26 @@ describe('ALTER TABLE ... ALTER COLUMN', () => {
   });
 });
 
+describe("pg_dump's partitioned indexes", () => {
+  it('reports a partition index only when its name is not the one PostgreSQL gives the copy', () => {
+    const r = ok(`CREATE TABLE p (id int NOT NULL, k text, at date NOT NULL) PARTITION BY RANGE (at);
+      CREATE TABLE p1 (id int NOT NULL, k text, at date NOT NULL);
+      CREATE TABLE p2 (at date NOT NULL, id int NOT NULL, k text);
+      ALTER TABLE ONLY p ATTACH PARTITION p1 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      ALTER TABLE ONLY p ATTACH PARTITION p2 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      CREATE INDEX p_k_idx ON ONLY p (k);
+      CREATE INDEX p1_k_idx ON p1 (k);
+      CREATE INDEX custom_name ON p2 (k);
+      ALTER INDEX p_k_idx ATTACH PARTITION p1_k_idx;
+      ALTER INDEX p_k_idx ATTACH PARTITION custom_name;
+      ALTER TABLE ONLY p ADD CONSTRAINT p_pkey PRIMARY KEY (id, at);
+      ALTER TABLE ONLY p1 ADD CONSTRAINT p1_pkey PRIMARY KEY (id, at);
+      ALTER INDEX p_pkey ATTACH PARTITION p1_pkey;`);
+    expect(r.report.map((e) => [e.line, e.kind, e.name])).toEqual([[5, 'partition', 'p2'], [10, 'index', 'custom_name']]);
+    expect(r.model.tables.flatMap((t) => (t.indexes ?? []).map((i) => i.name))).toEqual(['p_k_idx']);
+  });
+});
+
 describe('psql meta-commands', () => {
   it("ignores pg_dump's \\restrict lines with a report, keeps backslash lines inside strings and bodies", () => {
     const sql = [
