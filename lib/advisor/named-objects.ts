@@ -49,12 +49,22 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   'window', 'with',
 ]);
 
-/** snakeCase turns `OrderItems`, `order items`, `Order-Items` into `order_items`. */
+/**
+ * snakeCase turns `OrderItems`, `order items`, `Order-Items` into `order_items`: ASCII capitals become
+ * lower case (the only letters PostgreSQL folds), other characters PostgreSQL does not accept unquoted
+ * become `_`; letters beyond ASCII (`größe`, `名前`) are kept, since they need no quotes.
+ */
 export function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().normalize('NFKD').replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').replace(/_+/g, '_');
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[A-Z]/g, (c) => c.toLowerCase())
+    .replace(/[^a-z0-9_$\u0080-\u{10FFFF}]+/gu, '_').replace(/_+/g, '_').replace(/^_+|_+$/g, '');
 }
 
-/** plainIdentifier: a name PostgreSQL accepts without quotes and keeps as written. */
+/**
+ * plainIdentifier: a name PostgreSQL accepts without quotes and keeps as written. Its scanner reads an
+ * identifier as [A-Za-z_\200-\377][A-Za-z_0-9$\200-\377]* (every byte of a non-ASCII character counts
+ * as a letter) and folds only ASCII A-Z in UTF-8 databases; reserved key words need quotes.
+ * rules/name-needs-quoting's test checks this against the parser.
+ */
 export function plainIdentifier(name: string): boolean {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED_WORDS.has(name);
+  return /^[a-z_\u0080-\u{10FFFF}][a-z0-9_$\u0080-\u{10FFFF}]*$/u.test(name) && !RESERVED_WORDS.has(name);
 }
