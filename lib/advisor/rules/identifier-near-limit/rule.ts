@@ -12,7 +12,8 @@ export const identifierNearLimit: Rule = {
   check(ctx) {
     return namedObjects(ctx.model).filter((o) => encoder.encode(o.name).length > 55).map((o) => ({
       target: { id: o.id, path: o.path },
-      message: `${o.kind} name ${o.name.slice(0, 24)}… is ${encoder.encode(o.name).length} bytes (limit 63)`,
+      // Cut by code points: slice() could split an emoji's surrogate pair.
+      message: `${o.kind} name ${[...o.name].slice(0, 24).join('')}… is ${encoder.encode(o.name).length} bytes (limit 63)`,
     }));
   },
 };
