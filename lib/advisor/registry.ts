@@ -25,6 +25,7 @@ import { passwordColumnNotMarked } from './rules/password-column-not-marked/rule
 import { passwordHashNotText } from './rules/password-hash-not-text/rule';
 import { personalDataWithoutComment } from './rules/personal-data-without-comment/rule';
 import { personalDataWithoutRls } from './rules/personal-data-without-rls/rule';
+import { policiesWithoutRls } from './rules/policies-without-rls/rule';
 import { policyColumnWithoutIndex } from './rules/policy-column-without-index/rule';
 import { policyFunctionNotWrapped } from './rules/policy-function-not-wrapped/rule';
 import { policyWithoutRoles } from './rules/policy-without-roles/rule';
@@ -37,6 +38,7 @@ import { rlsEnabledWithoutPolicies } from './rules/rls-enabled-without-policies/
 import { rlsNotForced } from './rules/rls-not-forced/rule';
 import { rlsTemplateInvalid } from './rules/rls-template-invalid/rule';
 import { secretColumnNotMarked } from './rules/secret-column-not-marked/rule';
+import { securityDefinerSearchPath } from './rules/security-definer-search-path/rule';
 import { tableWithoutPrimaryKey } from './rules/table-without-primary-key/rule';
 import { timestampWithoutTimeZone } from './rules/timestamp-without-time-zone/rule';
 import { tooManyIndexes } from './rules/too-many-indexes/rule';
@@ -67,6 +69,7 @@ export const RULES: readonly Rule[] = [
   passwordHashNotText,
   personalDataWithoutComment,
   personalDataWithoutRls,
+  policiesWithoutRls,
   policyColumnWithoutIndex,
   policyFunctionNotWrapped,
   policyWithoutRoles,
@@ -79,6 +82,7 @@ export const RULES: readonly Rule[] = [
   rlsNotForced,
   rlsTemplateInvalid,
   secretColumnNotMarked,
+  securityDefinerSearchPath,
   tableWithoutPrimaryKey,
   timestampWithoutTimeZone,
   tooManyIndexes,
