@@ -1,6 +1,6 @@
 /**
  * The pure modules the project routes use for export and import (lib/compile, lib/drizzle,
- * lib/import), with their failures turned into API errors: a feature the target version lacks is a
+ * lib/security, lib/import), with their failures turned into API errors: a feature the target version lacks is a
  * 422 naming it, SQL the importer cannot read is a 422 with the line and column.
  */
 import { AppError } from '@/lib/auth';
@@ -8,6 +8,7 @@ import type { Model } from '@/lib/model';
 import { compileSql, UnsupportedFeatureError } from '@/lib/compile';
 import { emitDrizzle } from '@/lib/drizzle';
 import { importSqlAsync } from '@/lib/import';
+import { securityBundle } from '@/lib/security';
 
 export interface ExportFile {
   path: string;
@@ -27,6 +28,27 @@ export function compileModelSql(model: Model, target: number): string {
 
 export function emitModelDrizzle(model: Model): ExportFile[] {
   return emitDrizzle(model).files.map((f) => ({ path: f.path, content: f.content }));
+}
+
+/** SecurityExportFile is one file of the security export, with what the preview shows beside it. */
+export interface SecurityExportFile extends ExportFile {
+  explanation: string;
+  warnings: string[];
+}
+
+/**
+ * emitModelSecurity is the security bundle of a stored model: the numbered SQL files in apply order,
+ * then password.ts when a column is a password hash. A stored model has passed validation, so the
+ * generator's own checks (bcrypt cost, role prefix) cannot fail here; if one ever does, it is a 422
+ * naming the setting rather than a 500.
+ */
+export function emitModelSecurity(model: Model): SecurityExportFile[] {
+  try {
+    return securityBundle(model).map((f) => ({ path: f.name, content: f.content, explanation: f.explanation, warnings: [...f.warnings] }));
+  } catch (error) {
+    const message = `The security files could not be generated: ${(error as Error).message}.`;
+    throw new AppError(422, 'validation_failed', message, { findings: [{ code: 'security-settings', severity: 'error', message, path: 'security' }] });
+  }
 }
 
 export async function importModelSql(sql: string): Promise<{ model: Model; report: unknown }> {

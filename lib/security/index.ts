@@ -18,6 +18,7 @@ export { securityContext, ROLE_PURPOSES, type SecurityOptions, type SecurityCont
 export { HASH_FORMATS } from './password-hashing';
 export { passwordModule, type PasswordModuleOptions } from './password-module';
 export type { TemplatePolicy } from './rls';
+export { securityScript, type ScriptPart } from './script';
 
 /** rlsTemplatePolicies returns the template policies of 04_rls.sql as data (for the Drizzle export). */
 export function rlsTemplatePolicies(model: Model, options: SecurityOptions = {}): import('./rls').TemplatePolicy[] {

@@ -59,6 +59,7 @@ const ROUTES: Record<string, Check> = {
   'GET /api/projects/[id]/export/sql': { access: 'project', path: (i) => `/api/projects/${i.project}/export/sql?target=15` },
   'GET /api/projects/[id]/export/drizzle': { access: 'project', path: (i) => `/api/projects/${i.project}/export/drizzle` },
   'GET /api/projects/[id]/export/model': { access: 'project', path: (i) => `/api/projects/${i.project}/export/model` },
+  'GET /api/projects/[id]/export/security': { access: 'project', path: (i) => `/api/projects/${i.project}/export/security?format=sql` },
 };
 
 const ZERO = '00000000-0000-4000-8000-000000000000';

@@ -6,6 +6,7 @@
  */
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useEditor, useSession } from '../context';
+import { securityScript } from '@/lib/security/script';
 import type { PreviewTab } from '../workers/protocol';
 import { usePreview, type PreviewState } from './usePreviewWorker';
 // CodeMirror loads after the canvas: it is not needed for the first paint.
@@ -76,6 +77,10 @@ export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Prop
           try { await navigator.clipboard.writeText(file.content); setCopied(true); setTimeout(() => setCopied(false), 1500); } catch { session.notify('error', 'The browser refused clipboard access; use Download.'); }
         }}>{copied ? 'Copied' : 'Copy'}</button>
         <button type="button" className="pgc-btn" disabled={!file} onClick={() => file && saveFile(file.name, file.content)}>Download</button>
+        {tab === 'security' && files.some((f) => f.name.endsWith('.sql')) && (
+          <button type="button" className="pgc-btn" title="All SQL files as one script, in apply order (as GET /api/projects/:id/export/security?format=sql)"
+            onClick={() => saveFile('security.sql', securityScript(files))}>Download all SQL</button>
+        )}
       </div>
       {preview?.error ? (
         <p className="pgc-preview-msg" role="status">{preview.error === 'not available' ? `${TABS.find((t) => t.id === tab)!.label} preview is not available in this build yet.` : preview.error}</p>
