@@ -2,12 +2,15 @@
  * The advisor on real-world schemas (../shared/corpus: pagila, northwind), imported with lib/import, and
  * checked against PostgreSQL's own catalog after the same file is applied to the test server: the tables
  * without a primary key, the foreign keys no index leads with, and the duplicate indexes the advisor
- * reports are exactly the ones catalog queries find. Every fix keeps the model valid and undoes exactly.
+ * reports are exactly the ones catalog queries find. Every fix keeps the model valid and undoes exactly,
+ * and one fix of each rule, on the corpus and on examples/*.json, compiles to DDL that PostgreSQL applies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSqlParser } from '@/lib/model';
+import { loadSqlParser, type Model } from '@/lib/model';
+import { parseModel } from '@/lib/model/validate';
+import { compileSql } from '@/lib/compile';
 import { importSql } from '@/lib/import';
 import { createServerDatabase, type TestDatabase } from '@/lib/testing';
 import { EditorStore } from '@/lib/editor/store';
@@ -16,6 +19,20 @@ import { errorCounts, newValidationErrors, targetAt } from './testing/rule-fixtu
 
 const corpusDir = join(__dirname, '../../../shared/corpus');
 const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.sql')).sort() : [];
+const examplesDir = join(__dirname, '../../examples');
+const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.json')).sort();
+
+function corpusModel(file: string): Model {
+  const imported = importSql(readFileSync(join(corpusDir, file), 'utf8'));
+  if (!imported.ok) throw new Error(`${file}: ${imported.error.message}`);
+  return imported.model;
+}
+
+function exampleModel(file: string): Model {
+  const parsed = parseModel(JSON.parse(readFileSync(join(examplesDir, file), 'utf8')));
+  if (!parsed.ok) throw new Error(`${file} is not a valid model`);
+  return parsed.model;
+}
 
 const TABLES_WITHOUT_PK = `
   SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -57,9 +74,7 @@ describe('advisor on the corpus, checked against the catalog', () => {
       afterAll(async () => { await db?.close(); });
 
       it('reports what the catalog shows, and its fixes undo exactly', async () => {
-        const imported = importSql(readFileSync(join(corpusDir, file), 'utf8'));
-        if (!imported.ok) throw new Error(`${file}: ${imported.error.message}`);
-        const model = imported.model;
+        const model = corpusModel(file);
         const findings = advise(model);
         const names = (rule: string, name: (f: (typeof findings)[number]) => string) => findings.filter((f) => f.ruleId === rule).map(name).sort();
         const tableOf = (id: string) => model.tables.find((t) => t.id === id || t.columns.some((c) => c.id === id) || (t.foreignKeys ?? []).some((k) => k.id === id) || (t.indexes ?? []).some((x) => x.id === id))!;
@@ -94,5 +109,34 @@ describe('advisor on the corpus, checked against the catalog', () => {
         }
       }, 300_000);
     });
+  }
+});
+
+describe('advisor fixes compile to DDL PostgreSQL applies', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    await loadSqlParser();
+    db = await createServerDatabase('pgcanvas_advfix');
+  }, 120_000);
+  afterAll(async () => { await db?.close(); });
+
+  const sources = [...examples.map((f) => ({ name: `examples/${f}`, load: () => exampleModel(f) })), ...corpus.map((f) => ({ name: `corpus ${f}`, load: () => corpusModel(f) }))];
+  for (const source of sources) {
+    it(source.name, async () => {
+      const model = source.load();
+      const fixed = advise(model).filter((f, i, all) => f.fix && all.findIndex((g) => g.fix && g.ruleId === f.ruleId) === i);
+      expect(fixed.length).toBeGreaterThan(0);
+      for (const f of fixed) {
+        const next = f.fix!.apply(model);
+        await db.exec('BEGIN');
+        try {
+          await db.exec(compileSql(next));
+        } catch (error) {
+          throw new Error(`${f.id} (${f.fix!.title}): the fixed model's DDL fails on PostgreSQL: ${(error as Error).message}`);
+        } finally {
+          await db.exec('ROLLBACK');
+        }
+      }
+    }, 300_000);
   }
 });
