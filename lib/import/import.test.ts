@@ -74,9 +74,11 @@ GRANT SELECT ON t TO PUBLIC;
 INSERT INTO t VALUES (1);
 INSERT INTO t VALUES (2);`);
     expect(r.model.sqlObjects!.map((o) => [o.kind, o.name, o.phase])).toEqual([
-      ['view', 'v', 'post-tables'], ['function', 'f', 'pre-tables'], ['function', 'g', 'post-tables'], ['grant', undefined, 'post-tables'],
+      ['view', 'v', 'post-tables'], ['function', 'f', 'pre-tables'], ['function', 'g', 'pre-tables'], ['grant', undefined, 'post-tables'],
     ]);
     expect(r.model.sqlObjects![0]!.sql).toBe('CREATE VIEW v AS SELECT id FROM t;');
+    // g reads t, which does not exist before the tables: created as pg_dump does, without the body check.
+    expect(r.model.sqlObjects![2]!.sql).toBe('SET check_function_bodies = false;\nCREATE FUNCTION g() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM t $$;\nRESET check_function_bodies;');
     expect(r.report.map((e) => [e.line, e.action, e.kind, e.count ?? 1])).toEqual([
       [1, 'ignored', 'set', 2], [4, 'verbatim', 'view', 1], [5, 'verbatim', 'function', 1],
       [6, 'verbatim', 'function', 1], [7, 'ignored', 'owner', 1], [8, 'verbatim', 'grant', 1], [9, 'skipped', 'data', 2],

@@ -142,20 +142,38 @@ function dataTable(f: Fields): string | undefined {
 }
 
 /**
- * createFunction keeps a function verbatim. Functions go before the tables (defaults, checks and domains
- * may call them) unless PostgreSQL needs the tables first: a SQL body that reads tables (checked at
- * creation) or a parameter or result typed as a table's row type.
+ * createFunction keeps a function verbatim. Functions go before the tables, since defaults, checks,
+ * generated columns, index expressions, policies and domains may call them, unless PostgreSQL needs the
+ * tables first (routinePlacement).
  */
 function createFunction(s: ImportState, f: Fields): void {
   const name = strings(f.funcname).join('.');
   const kind = f.is_procedure ? 'procedure' : 'function';
   const isRelation = (q: QualifiedName) => s.table(q) !== undefined || s.verbatimRelations.has(qkey(q));
-  s.verbatim(kind, routineNeedsTables(f, isRelation) ? 'post-tables' : 'pre-tables', name);
+  const placement = routinePlacement(f, isRelation);
+  if (placement === 'post-tables') return s.verbatim(kind, 'post-tables', name);
+  s.verbatim(kind, 'pre-tables', name, placement === 'pre-tables-unchecked' ? withoutBodyCheck(s.text) : s.text);
 }
 
-/** routineNeedsTables: true when a CREATE FUNCTION must run after the tables (see createFunction). */
-export function routineNeedsTables(f: Fields, isRelation: (q: QualifiedName) => boolean): boolean {
-  return sqlBodyReadsTables(f) || signatureUsesRowTypes(f, isRelation);
+/**
+ * withoutBodyCheck wraps a CREATE FUNCTION so PostgreSQL does not check its SQL body, as pg_dump does
+ * (`SET check_function_bodies = false`): the body reads tables that do not exist yet.
+ */
+export function withoutBodyCheck(sql: string): string {
+  return `SET check_function_bodies = false;\n${sql.trim().replace(/;\s*$/, '')};\nRESET check_function_bodies;`;
+}
+
+/**
+ * routinePlacement says where a CREATE FUNCTION can run: after the tables when a parameter or result is
+ * a table's row type (or `%TYPE`), or when a SQL-standard body (BEGIN ATOMIC / RETURN) reads tables, which
+ * PostgreSQL resolves at creation whatever the settings; before them otherwise, with the body check off
+ * (`pre-tables-unchecked`) when a LANGUAGE sql string body reads tables. Before the tables is where a policy,
+ * default or check that calls the function needs it.
+ */
+export function routinePlacement(f: Fields, isRelation: (q: QualifiedName) => boolean): 'pre-tables' | 'pre-tables-unchecked' | 'post-tables' {
+  if (signatureUsesRowTypes(f, isRelation)) return 'post-tables';
+  if (f.sql_body) return readsTables(f.sql_body) ? 'post-tables' : 'pre-tables';
+  return sqlBodyReadsTables(f) ? 'pre-tables-unchecked' : 'pre-tables';
 }
 
 function signatureUsesRowTypes(f: Fields, isRelation: (q: QualifiedName) => boolean): boolean {
@@ -177,7 +195,6 @@ function sqlBodyReadsTables(f: Fields): boolean {
     if (d?.defname === 'language') language = String(inner(d.arg, 'String')?.sval ?? '').toLowerCase();
     if (d?.defname === 'as') body = strings(d.arg)[0];
   }
-  if (f.sql_body) return readsTables(f.sql_body);
   if (language !== 'sql' || body === undefined) return false;
   try {
     return readsTables(parseSync(body));

@@ -8,7 +8,7 @@ import { parseSync } from 'pgsql-parser';
 import type { SqlObject } from '@/lib/model/schema';
 import { newId } from '@/lib/import/ids';
 import { inner, qkey, type Fields, type QualifiedName } from '@/lib/import/ast';
-import { routineNeedsTables } from '@/lib/import/statements';
+import { routinePlacement, withoutBodyCheck } from '@/lib/import/statements';
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { BuildContext } from './context';
 import type { Row } from './read';
@@ -50,13 +50,13 @@ function routineSql(row: Row): string | undefined {
   return `${(row.definition as string).trim()}${commentSql(what, row.comment)}`;
 }
 
-/** routinePhase reuses the importer's rule: after the tables when the routine needs them. */
-function routinePhase(ctx: BuildContext, sql: string): SqlObject['phase'] {
+/** routinePhase reuses the importer's rule (routinePlacement). */
+function routinePhase(ctx: BuildContext, sql: string): ReturnType<typeof routinePlacement> {
   const isRelation = (q: QualifiedName) => ctx.relationNames.has(qkey(q));
   try {
     const stmt = (parseSync(sql) as { stmts: { stmt: Fields }[] }).stmts[0]!.stmt;
     const f = inner(stmt, 'CreateFunctionStmt');
-    return f && routineNeedsTables(f, isRelation) ? 'post-tables' : 'pre-tables';
+    return f ? routinePlacement(f, isRelation) : 'post-tables';
   } catch {
     return 'post-tables';
   }
@@ -78,8 +78,9 @@ export function buildSqlObjects(ctx: BuildContext): void {
       continue;
     }
     const kind = row.kind === 'p' ? 'procedure' : row.kind === 'a' ? 'aggregate' : 'function';
-    const phase = row.kind === 'a' ? 'pre-tables' : routinePhase(ctx, row.definition as string);
-    add(phase === 'pre-tables' ? pre : post, row.oid, kind, row.name, sql, phase);
+    const placement = row.kind === 'a' ? 'pre-tables' : routinePhase(ctx, row.definition as string);
+    if (placement === 'post-tables') add(post, row.oid, kind, row.name, sql, 'post-tables');
+    else add(pre, row.oid, kind, row.name, placement === 'pre-tables-unchecked' ? withoutBodyCheck(sql) : sql, 'pre-tables');
   }
   for (const row of ctx.rows.views) {
     const q = quoteQualified(row.schema, row.name);
