@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from '../args';
 import { EXIT_INVALID, EXIT_OK, type Command } from '../command';
 import { readValidModel } from '../model-input';
-import { emitDrizzle } from '@/lib/drizzle';
+import { drizzleExport } from '@/lib/bundle/drizzle';
 
 const usage = `usage: pgcanvas drizzle MODEL [-o DIR]
 
@@ -30,7 +30,7 @@ export const drizzleCommand: Command = {
     const path = parsed.positionals[0]!;
     const model = await readValidModel(path, io, { printWarnings: true });
     if (!model) return EXIT_INVALID;
-    const { files } = emitDrizzle(model);
+    const { files } = drizzleExport(model);
     const dir = parsed.values.output;
     if (dir !== undefined) {
       await io.mkdir(dir);

@@ -3,8 +3,10 @@
  * imports used so far, the custom types declared, and the extras collected. Names are assigned in a
  * first pass (`assignNames`) so any table can reference any other's columns regardless of order.
  */
-import type { Column, ForeignKey, Model, ModelIndex, Table } from '@/lib/model';
+import type { Column, ForeignKey, Model, ModelIndex, Policy, Table } from '@/lib/model';
+import type { AddedPolicy } from './index';
 import { TextBuilder } from '@/lib/sql/text';
+import { createRoleIfMissing } from '@/lib/sql/role';
 import { Extras } from './extras';
 import { Namer, TABLE_MEMBER_NAMES, camelIdentifier } from './names';
 
@@ -100,7 +102,19 @@ export class EmitContext {
   /** The builder generated text is written into (one text at a time: see TextBuilder.take). */
   readonly text = new TextBuilder();
 
-  constructor(readonly model: Model, readonly idx: ModelIndex) {}
+  /** Policies from EmitDrizzleOptions.policies by table id, as model policies; and the roles they name. */
+  readonly addedPolicies = new Map<string, Policy[]>();
+  readonly addedRoles = new Set<string>();
+
+  constructor(readonly model: Model, readonly idx: ModelIndex, added: readonly AddedPolicy[] = []) {
+    for (const { tableId, name, command, roles, using, withCheck } of added) {
+      let list = this.addedPolicies.get(tableId);
+      if (!list) this.addedPolicies.set(tableId, (list = []));
+      list.push({ id: `${tableId}:${name}`, name, command, roles: [...roles], ...(using !== undefined ? { using } : {}), ...(withCheck !== undefined ? { withCheck } : {}) });
+      for (const r of roles) this.addedRoles.add(r);
+    }
+    for (const r of this.addedRoles) if (!SPECIAL_ROLES.has(r)) this.extras.add('roles', createRoleIfMissing(r));
+  }
 
   /** opener is `: fn("`, how a column's builder call starts (the few builders are each rendered once). */
   opener(fn: string): string {
@@ -191,6 +205,7 @@ export function assignNames(ctx: EmitContext, schemasBefore: ReadonlySet<string>
   const roleNames = new Set<string>();
   for (const r of model.roles ?? []) roleNames.add(r.name);
   for (const t of model.tables) for (const p of t.policies ?? []) for (const r of p.roles ?? []) roleNames.add(r);
+  for (const r of ctx.addedRoles) roleNames.add(r);
   for (const r of roleNames) {
     if (!SPECIAL_ROLES.has(r)) ctx.roleVars.set(r, ctx.top.take(`${camelIdentifier(r, 'role')}Role`));
   }

@@ -20,6 +20,21 @@ export interface DrizzleFile {
 export interface EmitDrizzleOptions {
   /** Emit relations.ts (default true). */
   readonly relations?: boolean;
+  /**
+   * Policies another generator creates on the model's tables (the RLS templates of lib/security, through
+   * lib/bundle): declared with pgPolicy on their tables, which are then declared with .enableRLS().
+   */
+  readonly policies?: readonly AddedPolicy[];
+}
+
+/** AddedPolicy is a policy that is not in the model, on one of its tables (see EmitDrizzleOptions.policies). */
+export interface AddedPolicy {
+  readonly tableId: string;
+  readonly name: string;
+  readonly command: 'all' | 'select' | 'insert' | 'update' | 'delete';
+  readonly roles: readonly string[];
+  readonly using?: string;
+  readonly withCheck?: string;
 }
 
 function schemasNeededBefore(model: Model): Set<string> {
@@ -35,7 +50,7 @@ function schemasNeededBefore(model: Model): Set<string> {
 
 export function emitDrizzle(model: Model, options: EmitDrizzleOptions = {}): { files: DrizzleFile[] } {
   const idx = new ModelIndex(model);
-  const ctx = new EmitContext(model, idx);
+  const ctx = new EmitContext(model, idx, options.policies);
   const before = schemasNeededBefore(model);
   assignNames(ctx, before);
   collectModelExtras(ctx, before);
@@ -50,7 +65,7 @@ export function emitDrizzle(model: Model, options: EmitDrizzleOptions = {}): { f
   const roleNames = new Set((model.roles ?? []).map((r) => r.name));
   for (const [role, v] of ctx.roleVars) {
     ctx.use('pgRole');
-    const note = roleNames.has(role) ? '' : ' // used by a policy, not declared in the model';
+    const note = roleNames.has(role) ? '' : ctx.addedRoles.has(role) ? ' // created by the security files (01_roles.sql)' : ' // used by a policy, not declared in the model';
     blocks.push(`export const ${v} = pgRole(${tsString(role)}).existing();${note}`);
   }
   for (const e of model.enums ?? []) {

@@ -227,11 +227,23 @@ export function emitTable(out: TextBuilder, ctx: EmitContext, table: Table): boo
       ctx.extras.add('policies', createPolicySql(table, p, ctx.idx));
     }
   }
+  // Added policies (the RLS templates) are created and forced by their own SQL file as well, which
+  // drops and recreates them: one drizzle-kit would cut is left to that file alone.
+  const added = ctx.addedPolicies.get(table.id);
+  for (const p of added ?? []) {
+    if (policySurvivesDrizzleKit(p)) {
+      config = startEntry(out, ctx, config);
+      out.add(policyEntry(ctx, p)).add(',\n');
+    } else {
+      (notes ??= []).push(`// Policy ${tsComment(JSON.stringify(p.name))} holds a '--' drizzle-kit would cut: created by the security files only.`);
+    }
+  }
   if (config) out.add(']');
-  out.add(table.rls?.enabled ? ').enableRLS();' : ');');
+  const rlsOn = table.rls?.enabled || added !== undefined;
+  out.add(rlsOn ? ').enableRLS();' : ');');
 
   if (table.rls?.forced) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} FORCE ROW LEVEL SECURITY;`);
-  if (!table.rls?.enabled && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} DISABLE ROW LEVEL SECURITY;`);
+  if (!rlsOn && table.policies?.length) ctx.extras.add('rls', `ALTER TABLE ${(sqlName ??= tableSql(table, ctx.idx))} DISABLE ROW LEVEL SECURITY;`);
   if (!notes) return false;
   out.insert(start, `${notes.join('\n')}\n`);
   return true;

@@ -23,3 +23,10 @@ export function quoteLiteral(value: string): string {
   const body = value.replaceAll("'", "''");
   return body.includes('\\') ? `E'${body.replaceAll('\\', '\\\\')}'` : `'${body}'`;
 }
+
+/** dollarQuote wraps a body (of a DO block or function) in a dollar quote whose tag the body does not contain. */
+export function dollarQuote(body: string, tag = 'body'): string {
+  let t = tag;
+  for (let i = 1; body.includes(`$${t}$`); i++) t = `${tag}${i}`;
+  return `$${t}$\n${body}\n$${t}$`;
+}

@@ -3,14 +3,14 @@
  * Set one to `undefined` and its tab or panel says "not available" instead of showing something made up.
  */
 import type { Model } from '@/lib/model';
-import { emitDrizzle } from '@/lib/drizzle';
+import { drizzleExport } from '@/lib/bundle/drizzle';
 import { securityBundle } from '@/lib/security';
 import { validate } from '@/lib/model/validate';
 import { loadSqlParser, sqlParserReady } from '@/lib/model/expression';
 import { advise } from '@/lib/advisor';
 import type { FindingLike } from './protocol';
 
-export const drizzleEngine: ((m: Model) => { files: { path: string; content: string }[] }) | undefined = emitDrizzle;
+export const drizzleEngine: ((m: Model) => { files: { path: string; content: string }[] }) | undefined = drizzleExport;
 export const securityEngine: ((m: Model) => { name: string; content: string; explanation?: string; warnings?: readonly string[] }[]) | undefined = securityBundle;
 
 let parserTried: Promise<void> | undefined;
