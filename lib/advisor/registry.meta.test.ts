@@ -40,6 +40,8 @@ describe('advisor registry', () => {
       expect(docs).toMatch(/Instead of/);
       expect(docs).toMatch(/\buse:/);
       expect(docs).toMatch(new RegExp(`\\*\\*Severity:\\*\\* ${rule.severity}\\b`));
+      const announcesFix = /^\*\*Severity:\*\*[^\n]*\*\*Fix\b/m.test(docs);
+      expect(announcesFix, `${rule.id}/docs.md announces a fix exactly when its check builds one`).toBe(/\bfix\b/.test(rule.check.toString()));
       // The test must run testRule on this very rule, with non-empty inline fixture lists (testRule also
       // fails at run time when either list is empty).
       const code = readFileSync(join(dir, 'rule.ts'), 'utf8');
