@@ -21,6 +21,9 @@ export interface FindingLocation {
   readonly objectId?: string;
 }
 
+/** MODEL_FINDINGS_ID is the object id the inspector's project fields use for findings about the model itself. */
+export const MODEL_FINDINGS_ID = '(model)';
+
 export function locateFinding(model: Model, f: LocatableFinding): FindingLocation {
   const segs = [...f.path.matchAll(/([A-Za-z_]+)(?:\[(\d+)\])?/g)].map((m) => ({ key: m[1]!, index: m[2] === undefined ? undefined : Number(m[2]) }));
   let tableId: string | undefined;
@@ -79,7 +82,8 @@ export function indexFindings(model: Model, findings: readonly LocatableFinding[
   const out = new Map<string, LocatableFinding[]>();
   for (const f of findings) {
     const loc = locateFinding(model, f);
-    const id = loc.columnId ?? loc.objectId;
+    // A finding on a project-wide value (`security.bcryptCost`) has no object: it is keyed by MODEL_FINDINGS_ID.
+    const id = loc.columnId ?? loc.objectId ?? (loc.tableId === undefined && f.path ? MODEL_FINDINGS_ID : undefined);
     if (!id) continue;
     const key = `${id}:${loc.field ?? ''}`;
     const list = out.get(key);

@@ -8,7 +8,7 @@
 import type { Layout, Model } from '@/lib/model';
 
 export const DIFF_FIELDS = [
-  'name', 'settings', 'schemas', 'extensions', 'enums', 'sequences', 'tables', 'roles', 'sqlObjects',
+  'name', 'settings', 'schemas', 'extensions', 'enums', 'sequences', 'tables', 'roles', 'sqlObjects', 'security',
   'layout.tables', 'layout.notes', 'layout.areas',
 ] as const;
 export type DiffField = (typeof DIFF_FIELDS)[number];

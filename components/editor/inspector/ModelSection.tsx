@@ -1,8 +1,9 @@
 'use client';
-/** ModelSection (nothing selected): schemas, enums (values renamed and reordered), target version. */
+/** ModelSection (nothing selected): target version, project security settings, schemas, enums (values renamed and reordered). */
 import type { Enum } from '@/lib/model';
 import { useEditor, useModel } from '../context';
 import { IconButton, SelectField, Section, TextField } from './fields';
+import { ProjectSecuritySection } from './ProjectSecuritySection';
 
 function EnumEditor({ e }: { e: Enum }) {
   const { dispatch } = useEditor();
@@ -38,6 +39,7 @@ export function ModelSection() {
         <SelectField label="Target PostgreSQL version" value={String(model.settings?.targetVersion ?? 16)} options={[13, 14, 15, 16, 17, 18].map((v) => ({ value: String(v), label: String(v) }))}
           onChange={(v) => dispatch({ type: 'setTargetVersion', version: Number(v) })} />
       </Section>
+      <ProjectSecuritySection />
       <Section title={`Schemas (${model.schemas.length})`} actions={<button type="button" className="pgc-btn" onClick={() => dispatch({ type: 'addSchema' })}>Add schema</button>}>
         {model.schemas.map((s) => (
           <div key={s.id} className="pgc-row-fields">

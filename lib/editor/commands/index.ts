@@ -11,6 +11,7 @@ import * as relations from './relations';
 import * as enums from './enums';
 import * as notes from './notes';
 import * as clipboard from './clipboard';
+import * as settings from './settings';
 
 export type Command =
   | ({ type: 'addTable' } & tables.AddTableArgs)
@@ -48,6 +49,7 @@ export type Command =
   /** moveArea: an area dragged, with the tables and notes inside it (one undo step). */
   | { type: 'moveArea'; areaId: string; x: number; y: number; contents?: notes.AreaContents }
   | { type: 'setTargetVersion'; version: number | undefined }
+  | { type: 'setProjectSecurity'; patch: settings.ProjectSecurityPatch }
   /** applyFix replaces the model with the result of an advisor fix (a pure model -> model function run elsewhere). */
   | { type: 'applyFix'; title: string; model: Model };
 
@@ -95,6 +97,7 @@ export function runCommand(model: Model, cmd: Command): CommandResult {
       if (Object.keys(settings).length === 0) delete (next as Partial<Model>).settings;
       return { ok: true, model: next };
     }
+    case 'setProjectSecurity': return settings.setProjectSecurity(model, cmd);
     case 'applyFix': return { ok: true, model: cmd.model };
     default: {
       const unknown: never = cmd;
@@ -111,4 +114,5 @@ export function describeCommand(cmd: Command): string {
 export * from './result';
 export { copyTables, parseClipboard, type ClipboardPayload } from './clipboard';
 export { areaContents, tableBox, type AreaContents } from './notes';
+export type { ProjectSecurityPatch } from './settings';
 export { foreignKeyProblem, defaultPartName, type PartKind } from './constraints';
