@@ -1,4 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { createServerDatabase, type TestDatabase } from '@/lib/testing';
 import { loadSqlParser } from '@/lib/model';
 import { testRule } from '../../testing/rule-fixtures';
 import { col, model } from '../../testing/model-builder';
@@ -54,5 +56,54 @@ describe('policy-function-not-wrapped with the parser', () => {
     // Text the rewrite cannot follow safely gets no fix.
     expect(wrapCalls("owner_id = auth.uid() -- (")).toBeUndefined();
     expect(wrapCalls("t = E'\\'' AND owner_id = auth.uid()")).toBeUndefined();
+  });
+});
+
+/**
+ * The fix on PostgreSQL (the oracle): the wrapped policy is planned as an InitPlan (computed once per
+ * statement) where the original is evaluated in the row filter, and both let the same rows through.
+ */
+describe('the fix on PostgreSQL', () => {
+  let db: TestDatabase;
+  const role = `pgcanvas_adv_${randomBytes(4).toString('hex')}`;
+  beforeAll(async () => {
+    await loadSqlParser();
+    db = await createServerDatabase('pgcanvas_adv_policy');
+    await db.exec(`CREATE ROLE ${role} NOLOGIN;
+      CREATE TABLE docs (owner_id uuid NOT NULL, title text NOT NULL);
+      INSERT INTO docs VALUES ('00000000-0000-0000-0000-000000000001', 'a1'), ('00000000-0000-0000-0000-000000000001', 'a2'), ('00000000-0000-0000-0000-000000000002', 'b1');
+      ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+      GRANT SELECT ON docs TO ${role};`);
+  }, 60_000);
+  afterAll(async () => {
+    // The role is cluster-wide: its privileges here go first, then the role, then the database.
+    await db?.exec(`DROP OWNED BY ${role}; DROP ROLE ${role}`);
+    await db?.close();
+  });
+
+  async function asRole(using: string): Promise<{ plan: string; titles: string[] }> {
+    await db.exec(`DROP POLICY IF EXISTS docs_owner ON docs; CREATE POLICY docs_owner ON docs TO ${role} USING (${using});`);
+    await db.exec('BEGIN');
+    try {
+      await db.exec(`SET LOCAL ROLE ${role}`);
+      await db.query("SELECT set_config('app.user_id', '00000000-0000-0000-0000-000000000001', true)");
+      const plan = (await db.query<{ 'QUERY PLAN': string }>('EXPLAIN (COSTS OFF) SELECT title FROM docs')).rows.map((r) => r['QUERY PLAN']).join('\n');
+      const titles = (await db.query<{ title: string }>('SELECT title FROM docs ORDER BY title')).rows.map((r) => r.title);
+      return { plan, titles };
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+  }
+
+  it('wraps the call into an InitPlan and keeps the same rows', async () => {
+    const original = "owner_id = current_setting('app.user_id')::uuid";
+    const wrapped = wrapCalls(original)!;
+    expect(wrapped).toBe("owner_id = (select current_setting('app.user_id'))::uuid");
+    const before = await asRole(original);
+    const after = await asRole(wrapped);
+    expect(before.plan).not.toMatch(/InitPlan/);
+    expect(after.plan).toMatch(/InitPlan/);
+    expect(before.titles).toEqual(['a1', 'a2']);
+    expect(after.titles).toEqual(before.titles);
   });
 });
