@@ -1,4 +1,7 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSqlParser } from '@/lib/model';
+import { createServerDatabase, type TestDatabase } from '@/lib/testing';
+import { advise } from '../../index';
 import { testRule } from '../../testing/rule-fixtures';
 import { col, model } from '../../testing/model-builder';
 import { emailWithoutFormatCheck } from './rule';
@@ -30,4 +33,27 @@ testRule(emailWithoutFormatCheck, {
     model([{ name: 'users', columns: [col('email', 'email_address')] }], { sqlObjects: [{ id: 'd1', kind: 'domain', name: 'email_address', phase: 'pre-tables', sql: 'CREATE DOMAIN email_address AS text NOT NULL;' }] }),
   ],
   expectFindings: (findings, fixture) => expect(findings).toHaveLength(fixture === 0 ? 2 : 1),
+});
+
+/** The fix's CHECK on PostgreSQL (the oracle): it keeps addresses and refuses the garbage the docs name. */
+describe('the added CHECK on PostgreSQL', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    await loadSqlParser();
+    db = await createServerDatabase('pgcanvas_adv_email');
+  }, 60_000);
+  afterAll(async () => { await db?.close(); });
+
+  it('accepts addresses and refuses empty, placeholder and space-separated values', async () => {
+    const m = model([{ name: 'users', columns: [col('E-mail', 'text')] }]);
+    const [finding] = advise(m, { only: ['email-without-format-check'] });
+    const check = finding!.fix!.apply(m).tables[0]!.checks![0]!.expression;
+    expect(check).toBe(`"E-mail" ~* '^[^@[:space:]]+@[^@[:space:]]+$'`);
+    const values = ['bob@example.com', 'Bob.Smith+tag@sub.example.org', 'ünï@example.com', '', 'n/a', 'john', 'a @b.c', 'a@', '@b', 'a@b@c'];
+    const rows = (await db.query<{ v: string; ok: boolean }>(`SELECT v, ${check.replace('"E-mail"', 'v')} AS ok FROM unnest($1::text[]) AS v`, [values])).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.v, r.ok]))).toEqual({
+      'bob@example.com': true, 'Bob.Smith+tag@sub.example.org': true, 'ünï@example.com': true,
+      '': false, 'n/a': false, john: false, 'a @b.c': false, 'a@': false, '@b': false, 'a@b@c': false,
+    });
+  });
 });
