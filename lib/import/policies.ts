@@ -1,7 +1,7 @@
 /** CREATE POLICY on a model table. The normal form omits PERMISSIVE, FOR ALL and TO PUBLIC (the defaults). */
 import type { Policy, PolicyCommand } from '@/lib/model/schema';
 import { newId } from '@/lib/import/ids';
-import { deparse, inner, qkey, rangeVarName, type Fields } from './ast';
+import { deparse, inner, qkey, qualified, rangeVarName, strings, walk, type Fields } from './ast';
 import type { ImportState } from './state';
 
 function roleName(spec: Fields): string {
@@ -15,11 +15,29 @@ function roleName(spec: Fields): string {
   }
 }
 
+/** readsPostTablesObject names a view (or other relation kept as SQL) or post-tables function an expression uses. */
+function readsPostTablesObject(s: ImportState, exprs: unknown[]): string | undefined {
+  let found: string | undefined;
+  walk(exprs, (type, f) => {
+    if (found) return;
+    if (type === 'RangeVar' && s.verbatimRelations.has(qkey(rangeVarName(f)))) found = rangeVarName(f).name;
+    if (type === 'FuncCall' && s.postTablesRoutines.has(qkey(qualified(strings(f.funcname))))) found = `${strings(f.funcname).join('.')}()`;
+  });
+  return found;
+}
+
 export function createPolicy(s: ImportState, stmt: Fields): void {
   const q = rangeVarName(stmt.table);
   const table = s.verbatimRelations.has(qkey(q)) ? undefined : s.table(q);
   if (!table) {
     s.verbatim('policy', 'post-tables', stmt.policy_name as string);
+    return;
+  }
+  const later = readsPostTablesObject(s, [stmt.qual, stmt.with_check]);
+  if (later) {
+    // Policies are created with the tables, before views and post-tables functions exist.
+    s.verbatim('policy', 'post-tables', stmt.policy_name as string);
+    s.note('warning', 'policy', `it uses ${later}, which is created after the tables; kept as SQL`, stmt.policy_name as string);
     return;
   }
   const roles = ((stmt.roles as unknown[] | undefined) ?? []).map((r) => roleName(inner(r, 'RoleSpec') ?? {}));

@@ -36,6 +36,8 @@ export class ImportState {
   readonly schemaIds = new Map<string, string>([['public', PUBLIC_SCHEMA_ID]]);
   /** Relations kept as SQL objects (views, inherited tables, ...): later statements on them stay verbatim too. */
   readonly verbatimRelations = new Set<string>();
+  /** Functions kept as SQL after the tables (qkey): a policy that calls one stays SQL too. */
+  readonly postTablesRoutines = new Set<string>();
   readonly pendingForeignKeys: PendingForeignKey[] = [];
   readonly pendingNextvals: PendingNextval[] = [];
   readonly report: ReportEntry[] = [];

@@ -151,7 +151,10 @@ function createFunction(s: ImportState, f: Fields): void {
   const kind = f.is_procedure ? 'procedure' : 'function';
   const isRelation = (q: QualifiedName) => s.table(q) !== undefined || s.verbatimRelations.has(qkey(q));
   const placement = routinePlacement(f, isRelation);
-  if (placement === 'post-tables') return s.verbatim(kind, 'post-tables', name);
+  if (placement === 'post-tables') {
+    s.postTablesRoutines.add(qkey(qualified(strings(f.funcname))));
+    return s.verbatim(kind, 'post-tables', name);
+  }
   s.verbatim(kind, 'pre-tables', name, placement === 'pre-tables-unchecked' ? withoutBodyCheck(s.text) : s.text);
 }
 

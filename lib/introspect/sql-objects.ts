@@ -62,6 +62,13 @@ function routinePhase(ctx: BuildContext, sql: string): ReturnType<typeof routine
   }
 }
 
+/** postTablesRoutines: oids of the routines that will be created after the tables. */
+export function postTablesRoutines(ctx: BuildContext): Set<string> {
+  const out = new Set<string>();
+  for (const row of ctx.rows.routines) if (row.kind !== 'a' && row.definition && routinePhase(ctx, row.definition as string) === 'post-tables') out.add(String(row.oid));
+  return out;
+}
+
 export function buildSqlObjects(ctx: BuildContext): void {
   const pre: Pending[] = [];
   const post: Pending[] = [];

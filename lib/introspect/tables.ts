@@ -11,6 +11,7 @@ import { makeObjectName } from '@/lib/model/names';
 import { normalizeSequenceOptions, sequenceTypeOf } from '@/lib/import/sequence-options';
 import { quoteIdent as quoteI, quoteLiteral, quoteQualified as quoteQ } from '@/lib/sql/quote';
 import { columnTypeFromCatalog } from './column-type';
+import { postTablesRoutines } from './sql-objects';
 import type { BuildContext } from './context';
 import type { Row } from './read';
 
@@ -39,7 +40,8 @@ export function buildTables(ctx: BuildContext): void {
   for (const row of ctx.rows.tables) if (row.partition_key) partitionKey(ctx, ctx.tables.get(String(row.oid))!.table, row.partition_key);
   for (const row of ctx.rows.constraints) addConstraint(ctx, row);
   for (const row of ctx.rows.indexes) addIndex(ctx, row);
-  for (const row of ctx.rows.policies) addPolicy(ctx, row);
+  const later = { relations: new Set(ctx.rows.views.map((v) => String(v.oid))), routines: postTablesRoutines(ctx) };
+  for (const row of ctx.rows.policies) addPolicy(ctx, row, later);
 }
 
 function addColumn(ctx: BuildContext, row: Row): void {
@@ -234,11 +236,24 @@ function addIndex(ctx: BuildContext, row: Row): void {
   (info.table.indexes ??= []).push(index);
 }
 
-function addPolicy(ctx: BuildContext, row: Row): void {
+function addPolicy(ctx: BuildContext, row: Row, later: { relations: Set<string>; routines: Set<string> }): void {
   const info = ctx.tables.get(String(row.table_oid));
   if (!info) return;
   const roles = (row.roles as string[]) ?? [];
   const command = COMMANDS[row.command];
+  const usesLater = ((row.uses_relations as unknown[] | null) ?? []).some((o) => later.relations.has(String(o)))
+    || ((row.uses_routines as unknown[] | null) ?? []).some((o) => later.routines.has(String(o)));
+  if (usesLater) {
+    // As in the importer: policies are created with the tables, before views and post-tables functions.
+    ctx.note('policy', 'it uses a view or a function created after the tables; kept as SQL', row.name);
+    const on = quoteQ(info.schema, info.table.name);
+    const to = roles.length && !(roles.length === 1 && roles[0] === 'public') ? ` TO ${roles.map((r) => (r === 'public' ? 'PUBLIC' : quoteI(r))).join(', ')}` : '';
+    const sql = `CREATE POLICY ${quoteI(row.name)} ON ${on}${row.permissive ? '' : ' AS RESTRICTIVE'}${command ? ` FOR ${command.toUpperCase()}` : ''}${to}`
+      + `${row.using_sql ? ` USING (${row.using_sql as string})` : ''}${row.with_check_sql ? ` WITH CHECK (${row.with_check_sql as string})` : ''}`
+      + `${row.comment === null || row.comment === undefined ? '' : `;\nCOMMENT ON POLICY ${quoteI(row.name)} ON ${on} IS ${quoteLiteral(row.comment)}`}`;
+    ctx.pendingSql.push({ kind: 'policy', name: row.name, sql });
+    return;
+  }
   const policy: Policy = {
     id: newId('pol'), name: row.name,
     ...(row.permissive ? {} : { permissive: false }),
