@@ -99,15 +99,19 @@ export function normalModel(model: Model, currentUser: string): Model {
   delete m.layout; delete m.roles; delete m.settings; delete m.name;
   delete (m as { security?: unknown }).security;
   m.schemas = byName(m.schemas) ?? [];
+  // Two schemas may hold a table (enum, sequence) of the same name: the schema's name sorts first.
+  const schemaName = new Map(m.schemas.map((x) => [x.id, x.name]));
+  const qualified = <T extends { schemaId: string; name: string }>(list: T[] | undefined) =>
+    byName(list?.map((x) => ({ x, name: `${schemaName.get(x.schemaId) ?? ''}\u0000${x.name}` })))?.map((y) => y.x);
   for (const e of m.extensions ?? []) if (e.schemaId === publicId) delete e.schemaId;
   m.extensions = byName(m.extensions);
-  m.enums = byName(m.enums);
-  m.sequences = byName(m.sequences?.map((s) => {
+  m.enums = qualified(m.enums);
+  m.sequences = qualified(m.sequences?.map((s) => {
     const type = s.dataType ?? 'bigint';
     const { id, schemaId, name, ownedBy, comment } = s;
     return { id, schemaId, name, ...(type !== 'bigint' ? { dataType: type } : {}), ...normalizeSequenceOptions(type, s), ...(ownedBy ? { ownedBy } : {}), ...(comment !== undefined ? { comment } : {}) };
   }));
-  m.tables = byName(m.tables.map((t) => normalTable(t, currentUser))) ?? [];
+  m.tables = qualified(m.tables.map((t) => normalTable(t, currentUser))) ?? [];
   for (const k of ['extensions', 'enums', 'sequences', 'sqlObjects'] as const) if (!m[k] || m[k]!.length === 0) delete m[k];
   return m;
 }
