@@ -65,25 +65,33 @@ export async function runScript(db: TestDatabase, statements: readonly string[],
 export const TARGET = { server: 15, pglite: 18 } as const;
 
 /**
+ * applyDrizzleExport builds a database the way a Drizzle user would: the roles the model's policies name,
+ * extras-before.sql, drizzle-kit's migration, then extras.sql.
+ */
+export async function applyDrizzleExport(db: TestDatabase, model: Model, files: readonly DrizzleFile[], migration: readonly string[]): Promise<void> {
+  const file = (p: string) => files.find((f) => f.path === p)?.content;
+  await ensureRoles(db, model);
+  const before = file('extras-before.sql');
+  if (before) await runScript(db, [before], 'extras-before.sql');
+  await runScript(db, migration, 'drizzle-kit migration');
+  await runScript(db, [file('extras.sql')!], 'extras.sql');
+}
+
+/**
  * oracle builds `original` (made drizzle-kit safe) once through the emitted schema.ts + drizzle-kit and
  * once through compileSql, and expects the same catalog up to the documented gaps.
  */
 export async function oracle(kind: DatabaseKind, original: Model): Promise<void> {
   const model = drizzleKitSafe(original);
   const files = emitDrizzle(model).files;
-  const file = (p: string) => files.find((f) => f.path === p)?.content;
   const dir = writeFiles(files, kind);
   const migration = await drizzleKitMigration(dir);
 
   const viaDrizzle = await createDatabase(kind);
   const viaCompile = await createDatabase(kind);
   try {
-    await ensureRoles(viaDrizzle, model);
+    await applyDrizzleExport(viaDrizzle, model, files, migration);
     await ensureRoles(viaCompile, model);
-    const before = file('extras-before.sql');
-    if (before) await runScript(viaDrizzle, [before], 'extras-before.sql');
-    await runScript(viaDrizzle, migration, 'drizzle-kit migration');
-    await runScript(viaDrizzle, [file('extras.sql')!], 'extras.sql');
     await runScript(viaCompile, [compileSql(model, { target: TARGET[kind] })], 'compileSql');
     const drizzleSide = await catalogFingerprint(viaDrizzle.query);
     const ours = normaliseDrizzleGaps(await catalogFingerprint(viaCompile.query));

@@ -22,7 +22,7 @@ import { arbSecuredModel } from '../security/arbitrary';
 import { dropServerRoles, roleNames, uniquePrefix } from '../security/helpers';
 import { drizzleKitSafe } from './drizzle-kit-safe';
 import { normaliseDrizzleGaps } from './gaps';
-import { ORACLE_DIR, TARGET, drizzleKitMigration, ensureRoles, runScript, writeFiles } from './oracle-helpers';
+import { ORACLE_DIR, TARGET, applyDrizzleExport, drizzleKitMigration, ensureRoles, runScript, writeFiles } from './oracle-helpers';
 
 const RUNS = { server: Number(process.env.SECURITY_ORACLE_RUNS ?? 8), pglite: Number(process.env.SECURITY_ORACLE_RUNS ?? 4) } as const;
 
@@ -49,7 +49,6 @@ async function securityOracle(kind: DatabaseKind, original: Model, prefix: strin
   const model = drizzleKitSafe(withoutPartitions({ ...original, security: { ...original.security, rolePrefix: prefix } }));
   for (const name of roleNames(model, {})) created.add(name);
   const files = drizzleExport(model).files;
-  const file = (p: string) => files.find((f) => f.path === p)?.content;
   const sec = securityFiles(model);
   const securitySql = sec.filter((f) => f.kind === 'roles' || f.kind === 'rls').map((f) => f.sql);
   const dir = writeFiles(files, `security-${kind}`);
@@ -58,12 +57,8 @@ async function securityOracle(kind: DatabaseKind, original: Model, prefix: strin
   const viaDrizzle = await createDatabase(kind);
   const viaCompile = await createDatabase(kind);
   try {
-    await ensureRoles(viaDrizzle, model);
+    await applyDrizzleExport(viaDrizzle, model, files, migration);
     await ensureRoles(viaCompile, model);
-    const before = file('extras-before.sql');
-    if (before) await runScript(viaDrizzle, [before], 'extras-before.sql');
-    await runScript(viaDrizzle, migration, 'drizzle-kit migration');
-    await runScript(viaDrizzle, [file('extras.sql')!], 'extras.sql');
     await runScript(viaCompile, [compileSql(model, { target: TARGET[kind] }), ...securitySql], 'compileSql + 01_roles.sql + 04_rls.sql');
     const ours = normaliseDrizzleGaps(await catalogFingerprint(viaCompile.query));
     expect(rlsOf(await catalogFingerprint(viaDrizzle.query)), `drizzle output in ${dir}: policies before rls.sql`).toEqual(rlsOf(ours));
