@@ -11,6 +11,8 @@ import { encryptionFile } from './encryption';
 import { rlsFile, templatePolicies } from './rls';
 import { auditFile } from './audit';
 import { passwordModule } from './password-module';
+import { collisionWarnings, modelObjects } from './collisions';
+import { commentText } from './names';
 
 export type { SecurityFile, SecurityFileKind } from './file';
 export { FILE_ORDER } from './file';
@@ -42,12 +44,29 @@ function generate(kind: SecurityFileKind, ctx: ReturnType<typeof securityContext
  */
 export function securityFiles(model: Model, options: SecurityOptions = {}): SecurityFile[] {
   const ctx = securityContext(model, options);
+  const mine = modelObjects(ctx);
   const files: SecurityFile[] = [];
   FILE_ORDER.forEach((kind, i) => {
     const file = generate(kind, ctx);
-    if (file) files.push({ ...file, name: `${String(i + 1).padStart(2, '0')}_${file.name}` });
+    if (!file) return;
+    const collisions = collisionWarnings(ctx, kind, file.sql, mine);
+    files.push({
+      ...file,
+      name: `${String(i + 1).padStart(2, '0')}_${file.name}`,
+      sql: withLeadingComments(file.sql, collisions.map((w) => commentText(`-- Name collision: ${w}`))),
+      warnings: [...file.warnings, ...collisions],
+    });
   });
   return files;
+}
+
+/** withLeadingComments puts comment lines after a file's header comment, where a reader starts. */
+function withLeadingComments(sql: string, comments: readonly string[]): string {
+  if (comments.length === 0) return sql;
+  const lines = sql.split('\n');
+  let at = 0;
+  while (at < lines.length && lines[at]!.startsWith('--')) at++;
+  return [...lines.slice(0, at), ...comments, ...lines.slice(at)].join('\n');
 }
 
 /** BundleFile is one file of the security export: a numbered SQL file or the app-side password.ts. */
