@@ -34,6 +34,20 @@ describe('pgcanvas drizzle', () => {
     expect(io.err()).toBe('');
   });
 
+  it('declares the RLS template policies of the security marks, and creates their roles before the migration', async () => {
+    const m = blogModel();
+    m.tables[1]!.security = { rls: { template: 'owner-only', ownerColumnId: 'p_author' } };
+    m.security = { rolePrefix: 'blog' };
+    const io = memoryIo({ 'blog.json': JSON.stringify(m) });
+    expect(await main(['drizzle', 'blog.json', '-o', 'out'], io)).toBe(0);
+    const schema = io.files.get('out/schema.ts')!;
+    expect(schema).toContain('export const blogRwRole = pgRole("blog_rw").existing(); // created by the security files (01_roles.sql)');
+    expect(schema).toMatch(/pgPolicy\("posts_owner_select", \{ for: "select", to: \[blogRwRole, blogRoRole, blogOwnerRole\], using: sql`"author_id" = /);
+    expect(schema).toMatch(/\]\)\.enableRLS\(\);/);
+    const before = io.files.get('out/extras-before.sql')!;
+    for (const role of ['blog_rw', 'blog_ro', 'blog_owner']) expect(before).toContain(`CREATE ROLE "${role}" NOLOGIN;`);
+  });
+
   it('writes the files into -o DIR', async () => {
     const io = memoryIo({ 'blog.json': JSON.stringify(blogModel()) });
     expect(await main(['drizzle', 'blog.json', '-o', 'out'], io)).toBe(0);

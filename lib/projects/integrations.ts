@@ -1,12 +1,12 @@
 /**
- * The pure modules the project routes use for export and import (lib/compile, lib/drizzle,
- * lib/security, lib/import), with their failures turned into API errors: a feature the target version lacks is a
+ * The pure modules the project routes use for export and import (lib/compile, lib/bundle's
+ * Drizzle export, lib/security, lib/import), with their failures turned into API errors: a feature the target version lacks is a
  * 422 naming it, SQL the importer cannot read is a 422 with the line and column.
  */
 import { AppError } from '@/lib/auth';
 import type { Model } from '@/lib/model';
 import { compileSql, UnsupportedFeatureError } from '@/lib/compile';
-import { emitDrizzle } from '@/lib/drizzle';
+import { drizzleExport } from '@/lib/bundle/drizzle';
 import { importSqlAsync } from '@/lib/import';
 import { securityBundle } from '@/lib/security';
 
@@ -27,7 +27,7 @@ export function compileModelSql(model: Model, target: number): string {
 }
 
 export function emitModelDrizzle(model: Model): ExportFile[] {
-  return emitDrizzle(model).files.map((f) => ({ path: f.path, content: f.content }));
+  return drizzleExport(model).files.map((f) => ({ path: f.path, content: f.content }));
 }
 
 /** SecurityExportFile is one file of the security export, with what the preview shows beside it. */
