@@ -21,8 +21,20 @@ const display = (q: QualifiedName) => (q.schema === undefined ? q.name : `${q.sc
 const sameSchema = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
 const sameQualified = (a?: QualifiedName, b?: QualifiedName) => Boolean(a && b && a.name === b.name && sameSchema(a.schema, b.schema));
 
-/** modelObjects lists the named objects the model's own DDL and its verbatim SQL objects create. */
-export function modelObjects(ctx: SecurityContext): ModelObject[] {
+/** ModelObjects: the model's objects by name, so a file's objects are matched without a scan per object. */
+export type ModelObjects = ReadonlyMap<string, readonly ModelObject[]>;
+
+/** modelObjects lists the named objects the model's own DDL and its verbatim SQL objects create, by name. */
+export function modelObjects(ctx: SecurityContext): ModelObjects {
+  const byName = new Map<string, ModelObject[]>();
+  for (const o of modelObjectList(ctx)) {
+    const list = byName.get(o.name);
+    if (list) list.push(o); else byName.set(o.name, [o]);
+  }
+  return byName;
+}
+
+function modelObjectList(ctx: SecurityContext): ModelObject[] {
   const model: Model = ctx.model;
   const out: ModelObject[] = [];
   const schemaName = (id: string) => ctx.index.schemaName(id) ?? 'public';
@@ -79,7 +91,7 @@ function message(generated: CreatedObject, mine: ModelObject): string {
  * (an empty schema declared for the audit log is the intended use). Roles come from the context: the
  * roles file creates them inside DO blocks, and a role the model declares for the same purpose is meant.
  */
-export function collisionWarnings(ctx: SecurityContext, kind: string, sql: string, mine: readonly ModelObject[]): string[] {
+export function collisionWarnings(ctx: SecurityContext, kind: string, sql: string, mine: ModelObjects): string[] {
   const generated = createdObjects(sql);
   if (kind === 'roles') {
     for (const p of ROLE_PURPOSES) if (p !== 'admin' || ctx.needsAdmin) generated.push({ kind: 'role', name: ctx.roles[p] });
@@ -87,7 +99,7 @@ export function collisionWarnings(ctx: SecurityContext, kind: string, sql: strin
   const out: string[] = [];
   const seen = new Set<string>();
   for (const g of generated) {
-    for (const m of mine) {
+    for (const m of mine.get(g.name) ?? []) {
       if (!clash(g, m)) continue;
       if (g.kind === 'schema' && m.where.startsWith("the model's schema")) {
         const id = ctx.model.schemas.find((s) => s.name === m.name)?.id;

@@ -24,8 +24,10 @@ export interface CreatedObject extends QualifiedName {
 
 type Token = { readonly t: 'word'; readonly v: string } | { readonly t: 'ident'; readonly v: string } | { readonly t: 'punct'; readonly v: string };
 
-const WORD_START = /[A-Za-z_\u0080-\uffff]/;
-const WORD_PART = /[A-Za-z0-9_$\u0080-\uffff]/;
+// Character classes by code, not by regular expression: the generated files of a large model run to megabytes.
+const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+const isWordPart = (c: number) => isWordStart(c) || (c >= 48 && c <= 57) || c === 36;
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
 
 /** lowerAscii folds an unquoted identifier as PostgreSQL does in UTF-8: ASCII letters only. */
@@ -46,10 +48,17 @@ function skipString(sql: string, i: number, escapes: boolean): number {
   return j;
 }
 
-/** statements splits SQL into top-level statements of tokens (literals and comments dropped). */
+/** statementTokens splits SQL into its top-level CREATE and ALTER statements as tokens (literals and comments dropped). */
 export function statementTokens(sql: string): Token[][] {
   const out: Token[][] = [];
   let current: Token[] = [];
+  // Only CREATE and ALTER statements are read further: the tokens of the others are not kept.
+  let ignored = false;
+  const push = (token: Token) => {
+    if (ignored) return;
+    if (current.length === 0 && !(token.t === 'word' && (token.v === 'create' || token.v === 'alter'))) { ignored = true; return; }
+    current.push(token);
+  };
   let i = 0;
   while (i < sql.length) {
     const c = sql[i]!;
@@ -75,34 +84,36 @@ export function statementTokens(sql: string): Token[][] {
         v += sql[j];
         j++;
       }
-      current.push({ t: 'ident', v });
+      push({ t: 'ident', v });
       i = j + 1;
-    } else if (c === '$' && (i === 0 || !WORD_PART.test(sql[i - 1]!))) {
+    } else if (c === '$' && (i === 0 || !isWordPart(sql.charCodeAt(i - 1)))) {
       const tag = DOLLAR_TAG.exec(sql.slice(i, i + 200))?.[0];
       if (tag) {
         const end = sql.indexOf(tag, i + tag.length);
         i = end < 0 ? sql.length : end + tag.length;
       } else i++;
-    } else if (WORD_START.test(c)) {
+    } else if (isWordStart(sql.charCodeAt(i))) {
       let j = i + 1;
-      while (j < sql.length && WORD_PART.test(sql[j]!)) j++;
+      while (j < sql.length && isWordPart(sql.charCodeAt(j))) j++;
       const word = sql.slice(i, j);
       // E'..' takes backslash escapes; B'..', X'..', N'..' and U&'..' are ordinary literals.
-      if (sql[j] === "'" && /^[EeBbXxNn]$/.test(word)) { i = skipString(sql, j, /^[Ee]$/.test(word)); continue; }
-      if (/^[Uu]$/.test(word) && sql[j] === '&' && (sql[j + 1] === "'" || sql[j + 1] === '"')) { i = j + 1; continue; }
-      current.push({ t: 'word', v: lowerAscii(word) });
+      if (j - i === 1 && sql[j] === "'" && /^[EeBbXxNn]$/.test(word)) { i = skipString(sql, j, word === 'E' || word === 'e'); continue; }
+      if (j - i === 1 && (word === 'U' || word === 'u') && sql[j] === '&' && (sql[j + 1] === "'" || sql[j + 1] === '"')) { i = j + 1; continue; }
+      if (ignored) { i = j; continue; }
+      push({ t: 'word', v: /[A-Z]/.test(word) ? lowerAscii(word) : word });
       i = j;
     } else if (c === ';') {
       if (current.length) out.push(current);
       current = [];
+      ignored = false;
       i++;
-    } else if (/\s/.test(c)) {
+    } else if (isSpace(sql.charCodeAt(i))) {
       i++;
-    } else if (/[0-9]/.test(c)) {
+    } else if (c >= '0' && c <= '9') {
       while (i < sql.length && /[0-9.eE_]/.test(sql[i]!)) i++;
-      current.push({ t: 'punct', v: '0' });
+      push({ t: 'punct', v: '0' });
     } else {
-      current.push({ t: 'punct', v: c });
+      push({ t: 'punct', v: c });
       i++;
     }
   }
