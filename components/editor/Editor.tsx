@@ -17,6 +17,7 @@ import { FindingsContext } from './inspector/findings-context';
 import { PreviewPanel } from './previews/PreviewPanel';
 import { usePreviewWorker } from './previews/usePreviewWorker';
 import { ProblemsPanel } from './problems/ProblemsPanel';
+import { problemsTabLabel } from './problems/summary';
 import { SaveStatusView } from './save/SaveStatusView';
 import { useAutosave } from './save/useAutosave';
 import { actionForKey, isTyping } from './shell/actions';
@@ -111,7 +112,6 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
     return () => { window.removeEventListener('keydown', onKey); document.removeEventListener('copy', onCopy); document.removeEventListener('paste', onPaste); };
   }, [ctx, env, session, store]);
 
-  const errors = preview.findings.filter((f) => f.severity === 'error').length;
   return (
     <FindingsContext.Provider value={findingIndex}>
       <div className={`pgc-editor${dark ? ' dark' : ''}`} data-testid="editor">
@@ -127,7 +127,7 @@ function Workspace({ props, env }: { props: EditorProps; env: ReturnType<typeof 
           <div className="pgc-tabs" role="tablist" aria-label="bottom panel">
             <button type="button" role="tab" aria-selected={bottom === 'preview'} className={`pgc-tab${bottom === 'preview' ? ' is-active' : ''}`} onClick={() => setBottom('preview')}>Preview</button>
             <button type="button" role="tab" aria-selected={bottom === 'problems'} className={`pgc-tab${bottom === 'problems' ? ' is-active' : ''}`} onClick={() => setBottom('problems')}>
-              Problems{preview.findings.length ? ` (${errors} errors, ${preview.findings.length - errors} warnings)` : ''}
+              {problemsTabLabel(preview.findings)}
             </button>
           </div>
           {bottom === 'preview'

@@ -6,7 +6,7 @@
 import type { Model } from '@/lib/model';
 
 export interface LocatableFinding {
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   readonly path: string;
   readonly id?: string;
@@ -55,9 +55,11 @@ export function locateFinding(model: Model, f: LocatableFinding): FindingLocatio
   return { tableId, columnId, objectId, field: named.length ? named[named.length - 1]!.key : undefined };
 }
 
+/** problemsByTable gives the worst level per table for the canvas markers; advice (`info`) gets no marker. */
 export function problemsByTable(model: Model, findings: readonly LocatableFinding[]): Map<string, 'error' | 'warning'> {
   const out = new Map<string, 'error' | 'warning'>();
   for (const f of findings) {
+    if (f.severity === 'info') continue;
     const { tableId } = locateFinding(model, f);
     if (!tableId) continue;
     if (f.severity === 'error' || !out.has(tableId)) out.set(tableId, f.severity === 'error' ? 'error' : out.get(tableId) ?? 'warning');

@@ -3,6 +3,7 @@
 import { locateFinding } from '@/lib/editor/findings';
 import { useEditor, useModel } from '../context';
 import type { PreviewState } from '../previews/usePreviewWorker';
+import { SEVERITY_ICON, SEVERITY_LABEL } from './summary';
 
 export function ProblemsPanel({ state }: { state: PreviewState }) {
   const { session } = useEditor();
@@ -20,7 +21,8 @@ export function ProblemsPanel({ state }: { state: PreviewState }) {
             <li key={`${f.code}:${f.path}:${i}`}>
               <button type="button" className={`pgc-problem is-${f.severity}`} disabled={!loc.tableId}
                 onClick={() => loc.tableId && session.focusObject(loc.tableId, loc.columnId, loc.field)}>
-                <span className="pgc-problem-sev">{f.severity === 'error' ? 'Error' : 'Warning'}</span>
+                <span className="pgc-problem-icon" aria-hidden="true">{SEVERITY_ICON[f.severity]}</span>
+                <span className="pgc-problem-sev">{SEVERITY_LABEL[f.severity]}</span>
                 <span className="pgc-problem-msg">{f.message}</span>
                 <span className="pgc-problem-path">{f.source === 'advisor' ? `advisor ${f.code}` : f.path}</span>
               </button>

@@ -31,9 +31,9 @@ export const validateEngine: ((m: Model, target?: number) => Promise<Omit<Findin
   ];
 };
 
-/** Advisor findings as problems; 'info' shows as a warning, the rule id is the code. */
+/** Advisor findings as problems, with the rule's own severity (error, warning or info); the rule id is the code. */
 export const adviseEngine: ((m: Model) => Omit<FindingLike, 'source'>[]) | undefined = (m) => advise(m).map((f) => ({
-  code: f.ruleId, severity: f.severity === 'error' ? 'error' : 'warning', message: `${f.message}${f.help ? ` — ${f.help}` : ''}`, path: f.target.path, id: f.target.id,
+  code: f.ruleId, severity: f.severity, message: `${f.message}${f.help ? ` — ${f.help}` : ''}`, path: f.target.path, id: f.target.id,
   findingId: f.id, fixTitle: f.fix?.title,
 }));
 

@@ -45,9 +45,12 @@ export interface WireFile {
   readonly starts?: readonly number[];
 }
 
+/** How bad a problem is; `info` is the advisor's advice level, shown as such and never counted as a warning. */
+export type FindingSeverity = 'error' | 'warning' | 'info';
+
 export interface FindingLike {
   readonly code: string;
-  readonly severity: 'error' | 'warning';
+  readonly severity: FindingSeverity;
   readonly message: string;
   readonly path: string;
   readonly id?: string;

@@ -122,6 +122,9 @@ describe('search, findings, layout graph', () => {
     expect(locateFinding(m, { severity: 'error', message: '', path: 'tables[1].columns[3].name', id: 'col_orders_total' })).toMatchObject({ tableId: 'tbl_orders', columnId: 'col_orders_total', field: 'name' });
     expect(locateFinding(m, { severity: 'error', message: '', path: '', id: 'fk_audit_actor' })).toMatchObject({ tableId: 'tbl_audit' });
     expect(problemsByTable(m, [{ severity: 'warning', message: '', path: 'tables[0].name' }, { severity: 'error', message: '', path: 'tables[0].columns[0]' }]).get('tbl_users')).toBe('error');
+    // Advice (info) puts no marker on the canvas; a warning beside it still does.
+    expect(problemsByTable(m, [{ severity: 'info', message: '', path: 'tables[0].name' }]).has('tbl_users')).toBe(false);
+    expect(problemsByTable(m, [{ severity: 'info', message: '', path: 'tables[0].name' }, { severity: 'warning', message: '', path: 'tables[0].columns[0]' }]).get('tbl_users')).toBe('warning');
   });
 
   it('builds an ELK graph from referenced to referencing tables and places a partial layout where it was', () => {
