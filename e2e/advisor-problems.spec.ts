@@ -2,7 +2,8 @@
  * The advisor in the editor, used like a person would in Chromium: a clean model shows no problems; an
  * edit in the inspector (a column renamed to "password") makes an advisor finding appear in the Problems
  * tab; its fix applies in one click and the finding disappears; Ctrl+Z brings the finding back and the
- * saved model is exactly the one before the fix; Ctrl+Shift+Z applies the fix again.
+ * saved model is exactly the one before the fix; Ctrl+Shift+Z applies the fix again. Advice (`info`) is
+ * shown and counted as such, not as a warning.
  */
 import { expect, type Page } from '@playwright/test';
 import { createProject, api, signedIn as test } from './fixtures';
@@ -68,4 +69,19 @@ test('an advisor finding appears after an edit, its fix applies in one click, Ct
   await page.locator('body').press('Control+Shift+z');
   await expect(finding).toHaveCount(0);
   await expect.poll(() => storedColumn(page, id)).toEqual({ ...renamed, security: { passwordHash: { algorithm: 'argon2id' } } });
+});
+
+test('advice (an info finding) is labelled and counted as Info, not as a warning', async ({ page }) => {
+  const table = model.tables[0]!;
+  const code = { id: 'c_accounts_code', name: 'code', type: { kind: 'builtin', name: 'varchar', length: 40 }, nullable: false };
+  const advised = { ...model, tables: [{ ...table, columns: [...table.columns, code] }] };
+  const { id } = await createProject(page, { name: 'e2e advisor info', model: advised });
+  await openEditor(page, id);
+  await expect(problemsTab(page)).toHaveText('Problems (0 errors, 0 warnings, 1 info)');
+  await problemsTab(page).click();
+  const finding = problems(page).getByRole('listitem').filter({ hasText: 'accounts.code is varchar(40) with no comment saying why' });
+  await expect(finding).toHaveCount(1);
+  await expect(finding.locator('.pgc-problem-sev')).toHaveText('Info');
+  await expect(finding.locator('.pgc-problem')).toHaveClass(/\bis-info\b/);
+  await expect(problems(page).getByText('Warning', { exact: true })).toHaveCount(0);
 });
