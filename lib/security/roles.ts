@@ -8,6 +8,7 @@ import type { Table } from '@/lib/model';
 import { dollarQuote, commentText } from './names';
 import { isSecretColumn, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
+import { verbatimGrantLines } from './verbatim-grants';
 
 const ROLE_COMMENT: Record<RolePurpose, string> = {
   owner: 'owns the schema objects; nobody logs in as it',
@@ -76,6 +77,7 @@ export function rolesFile(ctx: SecurityContext): SecurityFile {
     else out.push(commentText(`-- every column of ${t.name} is secret: nothing granted to ${roles.readonly}`));
   }
   if (model.tables.length > 0) out.push('');
+  out.push(...verbatimGrantLines(ctx));
 
   out.push('-- Sequences (serial and identity) so the app can insert; later objects the owner creates get the same grants.');
   for (const s of schemaNames) {

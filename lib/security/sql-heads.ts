@@ -18,11 +18,13 @@ export interface CreatedObject extends QualifiedName {
   readonly kind: CreatedKind;
   /** For relations: table, view, materialized view, index or sequence. */
   readonly relkind?: string;
+  /** For views: created WITH (security_invoker) on, so privileges and row-level security are checked for the caller. */
+  readonly securityInvoker?: true;
   /** The table a trigger, policy or constraint belongs to (an index's table is not needed: its name is per schema). */
   readonly table?: QualifiedName;
 }
 
-type Token = { readonly t: 'word'; readonly v: string } | { readonly t: 'ident'; readonly v: string } | { readonly t: 'punct'; readonly v: string };
+type Token = { readonly t: 'word' | 'ident' | 'punct' | 'string'; readonly v: string };
 
 // Character classes by code, not by regular expression: the generated files of a large model run to megabytes.
 const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
@@ -72,7 +74,9 @@ export function statementTokens(sql: string): Token[][] {
         if (sql[i] === '/' && sql[i + 1] === '*') { depth++; i += 2; } else if (sql[i] === '*' && sql[i + 1] === '/') { depth--; i += 2; } else i++;
       }
     } else if (c === "'") {
-      i = skipString(sql, i, false);
+      const end = skipString(sql, i, false);
+      push({ t: 'string', v: sql.slice(i + 1, end - 1).replaceAll("''", "'") });
+      i = end;
     } else if (c === '"') {
       let j = i + 1;
       let v = '';
@@ -110,8 +114,9 @@ export function statementTokens(sql: string): Token[][] {
     } else if (isSpace(sql.charCodeAt(i))) {
       i++;
     } else if (c >= '0' && c <= '9') {
+      const start = i;
       while (i < sql.length && /[0-9.eE_]/.test(sql[i]!)) i++;
-      push({ t: 'punct', v: '0' });
+      push({ t: 'punct', v: sql.slice(start, i) });
     } else {
       push({ t: 'punct', v: c });
       i++;
@@ -153,6 +158,29 @@ class Reader {
     }
     return parts.length === 1 ? { name: parts[0]! } : { schema: parts[parts.length - 2]!, name: parts[parts.length - 1]! };
   }
+  punct(p: string): boolean {
+    const t = this.tokens[this.i];
+    if (t?.t === 'punct' && t.v === p) { this.i++; return true; }
+    return false;
+  }
+  /** value reads an option value: a word, a quoted name or a number, lower-cased as PostgreSQL compares booleans. */
+  value(): string | undefined {
+    const t = this.tokens[this.i];
+    if (!t || (t.t === 'punct' && !/^[0-9]/.test(t.v))) return undefined;
+    // An option value may be quoted ('on'); a quoted identifier keeps its case.
+    if (t.t === 'ident') { this.i++; return t.v; }
+    this.i++;
+    return t.v.toLowerCase();
+  }
+  /** skipParens moves past the `)` matching a `(` just read. */
+  skipParens(): void {
+    let depth = 1;
+    while (this.i < this.tokens.length && depth > 0) {
+      const t = this.tokens[this.i++]!;
+      if (t.t === 'punct' && t.v === '(') depth++;
+      else if (t.t === 'punct' && t.v === ')') depth--;
+    }
+  }
   /** skipTo moves past the next top-level `word` (outside parentheses); false if there is none. */
   skipTo(word: string): boolean {
     let depth = 0;
@@ -165,6 +193,23 @@ class Reader {
     return false;
   }
   get done(): boolean { return this.i >= this.tokens.length; }
+}
+
+const TRUE_VALUES: ReadonlySet<string> = new Set(['true', 'on', 'yes', '1']);
+
+/** viewIsInvoker reads `[(columns)] WITH (..., security_invoker [= value], ...)` after a view's name. */
+function viewIsInvoker(r: Reader): boolean {
+  if (r.punct('(')) r.skipParens();
+  if (!r.word('with') || !r.punct('(')) return false;
+  let invoker = false;
+  for (;;) {
+    const name = r.ident();
+    if (name === undefined) return invoker;
+    let value = 'true';
+    if (r.punct('=')) value = r.value() ?? '';
+    if (name === 'security_invoker') invoker = TRUE_VALUES.has(value);
+    if (!r.punct(',')) return invoker;
+  }
 }
 
 function createHead(r: Reader): CreatedObject[] {
@@ -203,7 +248,8 @@ function createHead(r: Reader): CreatedObject[] {
   if (relkind) {
     ifNotExists();
     const q = r.qualified();
-    return q ? [{ kind: 'relation', relkind, ...q }] : [];
+    if (!q) return [];
+    return [{ kind: 'relation', relkind, ...q, ...(relkind === 'view' && viewIsInvoker(r) ? { securityInvoker: true as const } : {}) }];
   }
   if (r.word('schema')) {
     ifNotExists();

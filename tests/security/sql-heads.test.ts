@@ -24,6 +24,19 @@ const qualifiedList = (list: Node[]): QualifiedName => {
 };
 const rangeVar = (r: Node): QualifiedName => (r.schemaname ? { schema: r.schemaname, name: r.relname } : { name: r.relname });
 
+/** invoker reads security_invoker from a view's parsed options as PostgreSQL's defGetBoolean would. */
+function invoker(options: Node[] | undefined): boolean {
+  const def = (options ?? []).map((o) => o.DefElem).find((d) => d.defname === 'security_invoker');
+  if (!def) return false;
+  const arg = def.arg;
+  if (!arg) return true;
+  if (arg.Integer) return (arg.Integer.ival ?? 0) === 1;
+  if (arg.Boolean) return Boolean(arg.Boolean.boolval);
+  if (arg.String) return ['true', 'on', 'yes', '1'].includes(String(arg.String.sval).toLowerCase());
+  if (arg.TypeName) return ['true', 'on', 'yes'].includes(arg.TypeName.names.map(str).join('.').toLowerCase());
+  throw new Error(`unexpected security_invoker value ${JSON.stringify(arg)}`);
+}
+
 /** parserObjects is the oracle: what each top-level statement creates, read from the parse tree. */
 function parserObjects(sql: string): CreatedObject[] {
   const parsed = parseSql(sql);
@@ -37,7 +50,7 @@ function parserObjects(sql: string): CreatedObject[] {
       case 'CreatePolicyStmt': out.push({ kind: 'policy', name: n.policy_name, table: rangeVar(n.table) }); break;
       case 'IndexStmt': if (n.idxname) out.push({ kind: 'relation', relkind: 'index', name: n.idxname, ...(n.relation.schemaname ? { schema: n.relation.schemaname } : {}) }); break;
       case 'CreateStmt': out.push({ kind: 'relation', relkind: 'table', ...rangeVar(n.relation) }); break;
-      case 'ViewStmt': out.push({ kind: 'relation', relkind: 'view', ...rangeVar(n.view) }); break;
+      case 'ViewStmt': out.push({ kind: 'relation', relkind: 'view', ...rangeVar(n.view), ...(invoker(n.options) ? { securityInvoker: true } : {}) }); break;
       case 'CreateTableAsStmt': out.push({ kind: 'relation', relkind: n.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table', ...rangeVar(n.into.rel) }); break;
       case 'CreateSeqStmt': out.push({ kind: 'relation', relkind: 'sequence', ...rangeVar(n.sequence) }); break;
       case 'CreateSchemaStmt': out.push({ kind: 'schema', name: n.schemaname ?? n.authrole.rolename ?? n.authrole.RoleSpec.rolename }); break;
@@ -57,6 +70,14 @@ function parserObjects(sql: string): CreatedObject[] {
 }
 
 const HAND_WRITTEN = [
+  `CREATE VIEW v1 WITH (security_invoker) AS SELECT 1;
+   CREATE VIEW public.v2 (a) WITH (security_barrier = true, security_invoker = on) AS SELECT 1;
+   CREATE OR REPLACE VIEW "V3" WITH (security_invoker = 'true') AS SELECT 1;
+   CREATE VIEW v4 WITH (security_invoker = false) AS SELECT 1;
+   CREATE VIEW v5 WITH (security_invoker = 1) AS SELECT 1;
+   CREATE VIEW v6 WITH (security_invoker = 0, check_option = local) AS SELECT 1;
+   CREATE VIEW v7 WITH (check_option = 'cascaded', security_invoker = TRUE) AS SELECT 1;
+   CREATE VIEW v8 AS SELECT 'WITH (security_invoker)' AS x;`,
   `-- CREATE FUNCTION commented_out() RETURNS int
    /* CREATE TABLE nope (id int); /* nested */ CREATE VIEW still_comment AS SELECT 1; */
    CREATE OR REPLACE FUNCTION Set_Updated_At() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE inside(); RETURN NEW; END $$;`,
@@ -99,6 +120,11 @@ describe('createdObjects agrees with the PostgreSQL parser', () => {
     const oracle = parserObjects(sql);
     expect(oracle.length).toBeGreaterThan(0);
     expect(createdObjects(sql)).toEqual(oracle);
+  });
+
+  it('reads security_invoker on views as PostgreSQL does', () => {
+    const views = createdObjects(HAND_WRITTEN[0]!).map((o) => `${o.name}${o.securityInvoker ? ' invoker' : ''}`);
+    expect(views).toEqual(['v1 invoker', 'v2 invoker', 'V3 invoker', 'v4', 'v5 invoker', 'v6', 'v7 invoker', 'v8']);
   });
 
   it('the compiled DDL and security files of every example and of the security fixture', () => {
