@@ -154,6 +154,27 @@ describe("pg_dump's partitioned indexes", () => {
   });
 });
 
+describe('DROP', () => {
+  it('applies DROP TABLE and DROP INDEX of model objects, freeing their names, sequences and foreign keys', () => {
+    const r = ok(`DROP TABLE IF EXISTS a;
+      CREATE TABLE a (id serial PRIMARY KEY); CREATE TABLE b (a_id int REFERENCES a, x int);
+      CREATE INDEX ON b (x); DROP INDEX b_x_idx; CREATE INDEX ON b (x);
+      DROP TABLE b; DROP TABLE a; CREATE TABLE a (id serial PRIMARY KEY);`);
+    expect(r.model.tables.map((t) => t.name)).toEqual(['a']);
+    expect(r.model.sequences!.map((q) => q.name)).toEqual(['a_id_seq']);
+    expect(r.model.tables[0]!.columns[0]!.sequenceId).toBe(r.model.sequences![0]!.id);
+    expect(r.report.map((e) => [e.line, e.action, e.kind])).toEqual([[1, 'skipped', 'drop']]);
+    const again = ok('CREATE TABLE t (x int); CREATE INDEX ON t (x); DROP INDEX t_x_idx; CREATE INDEX ON t (x);');
+    expect(again.model.tables[0]!.indexes!.map((i) => i.name)).toEqual(['t_x_idx']);
+  });
+
+  it('keeps the DROP as SQL when kept SQL objects may depend on the table, or with CASCADE', () => {
+    const r = ok(`CREATE TABLE t (id int); CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f(); DROP TABLE t;`);
+    expect(r.model.tables.map((t) => t.name)).toEqual(['t']);
+    expect(r.model.sqlObjects!.map((o) => [o.kind, o.sql])).toEqual([['trigger', 'CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();'], ['drop', 'DROP TABLE t;']]);
+  });
+});
+
 describe('psql meta-commands', () => {
   it("ignores pg_dump's \\restrict lines with a report, keeps backslash lines inside strings and bodies", () => {
     const sql = [

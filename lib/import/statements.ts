@@ -11,6 +11,7 @@ import { createTable } from './create-table';
 import { createIndex } from './indexes';
 import { alterEnum, alterSequence, createEnum, createExtension, createSchema, createSequence } from './objects';
 import { createPolicy } from './policies';
+import { dropStatement } from './drop';
 import type { ImportState } from './state';
 
 type Phase = SqlObject['phase'];
@@ -91,7 +92,7 @@ export function applyStatement(s: ImportState, stmt: unknown): void {
       if (isSetConfig(f)) return s.noteGrouped('ignored', 'set', 'session setting (set_config)');
       return s.noteGrouped('skipped', 'query', 'a query is not schema');
     case 'DropStmt':
-      return s.note('skipped', 'drop', 'DROP statements are not applied to the imported design', dropName(f));
+      return dropStatement(s, f);
     case 'CreatedbStmt':
       return s.note('skipped', 'database', 'CREATE DATABASE is outside a design');
     default:
@@ -128,12 +129,6 @@ function isSetConfig(f: Fields): boolean {
   const call = inner(inner(targets[0], 'ResTarget')?.val, 'FuncCall');
   const name = strings(call?.funcname);
   return name[name.length - 1] === 'set_config';
-}
-
-function dropName(f: Fields): string | undefined {
-  const first = (f.objects as unknown[] | undefined)?.[0];
-  const names = strings(first);
-  return names.length ? names.join('.') : undefined;
 }
 
 function dataTable(f: Fields): string | undefined {
