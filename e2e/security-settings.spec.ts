@@ -3,8 +3,9 @@
  * Project security section sets the bcrypt cost and the Security preview's 02_password_hashing.sql
  * follows; a cost below 10 shows the validator's message beside the field (and the preview says why it
  * cannot generate); undo and redo from the toolbar step back through the edits; the cost survives a
- * reload; a setting name changes the RLS policies.
+ * reload; a setting name changes the RLS policies; "Download all SQL" saves the script the API exports.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { FORMAT_VERSION } from '@/lib/model/schema';
 import { PUBLIC_SCHEMA_ID } from '@/lib/model/empty';
@@ -96,4 +97,14 @@ test('bcrypt cost and setting names from Project security change the Security pr
   await page.getByRole('tab', { name: 'Security' }).click();
   await showFile(page, '02_password_hashing.sql');
   await expect(code(page)).toContainText(`"public"."gen_salt"('bf', 14)`);
+
+  // "Download all SQL" saves the files as one script, the same text the API exports for the saved project.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all SQL' }).click()]);
+  expect(download.suggestedFilename()).toBe('security.sql');
+  const script = readFileSync((await download.path())!, 'utf8');
+  expect([...script.matchAll(/^-- ===== (.+) =====$/gm)].map((m) => m[1])).toEqual(['01_roles.sql', '02_password_hashing.sql', '04_rls.sql']);
+  expect(script).toContain(`"public"."gen_salt"('bf', 14)`);
+  const exported = await page.request.get(`/api/projects/${id}/export/security?format=sql`);
+  expect(exported.status()).toBe(200);
+  expect(await exported.text()).toBe(script);
 });
