@@ -7,7 +7,7 @@
  */
 import { ModelIndex, type Model } from '@/lib/model';
 import { EmitContext, assignNames } from './context';
-import { collectModelExtras } from './model-extras';
+import { collectModelExtras, tableComments } from './model-extras';
 import { emitRelations } from './relations';
 import { emitTable } from './tables';
 import { CHUNK, joinFile, tsComment, tsNumeric, tsString } from './ts';
@@ -93,6 +93,7 @@ export function emitDrizzle(model: Model, options: EmitDrizzleOptions = {}): { f
     }
     if (out.size > 0) out.add('\n\n');
     if (emitTable(out, ctx, table) || out.size >= CHUNK) tableBlocks.push(out.take());
+    tableComments(ctx, table);
   }
   if (out.size > 0) tableBlocks.push(out.take());
   if (partitions.length) {

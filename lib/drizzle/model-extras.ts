@@ -1,6 +1,6 @@
 /**
  * The model-level parts of extras: extensions, verbatim SQL objects, sequence data types and OWNED BY,
- * comments on every object, and the partitioning Drizzle cannot declare (written as guidance, since the
+ * comments on every object (a table's through tableComments, as it is emitted), and the partitioning Drizzle cannot declare (written as guidance, since the
  * parent already exists as a plain table after the drizzle-kit migration).
  */
 import type { Table } from '@/lib/model';
@@ -63,20 +63,6 @@ export function collectModelExtras(ctx: EmitContext, schemasBefore: ReadonlySet<
   for (const e of model.enums ?? []) comment(ctx, `TYPE ${quoteQualified(ctx.schemaName(e.schemaId), e.name)}`, e.comment);
   for (const s of model.sequences ?? []) comment(ctx, `SEQUENCE ${quoteQualified(ctx.schemaName(s.schemaId), s.name)}`, s.comment);
   for (const table of model.tables) {
-    if (table.partitionOf) continue;
-    // Most objects have no comment: their SQL names are rendered only for those that do.
-    let t: string | undefined;
-    if (table.comment !== undefined) comment(ctx, `TABLE ${(t ??= tableSql(table, idx))}`, table.comment);
-    for (const c of table.columns) if (c.comment !== undefined) comment(ctx, `COLUMN ${(t ??= tableSql(table, idx))}.${quoteIdent(c.name)}`, c.comment);
-    if (table.primaryKey?.comment !== undefined) t = constraintComment(ctx, table, t, table.primaryKey);
-    for (const c of table.uniques ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
-    for (const c of table.checks ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
-    for (const c of table.foreignKeys ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
-    for (const i of table.indexes ?? []) if (i.comment !== undefined) comment(ctx, `INDEX ${quoteQualified(ctx.schemaName(table.schemaId), i.name)}`, i.comment);
-    for (const p of table.policies ?? []) if (p.comment !== undefined) comment(ctx, `POLICY ${quoteIdent(p.name)} ON ${(t ??= tableSql(table, idx))}`, p.comment);
-  }
-
-  for (const table of model.tables) {
     if (table.partitionBy && !table.partitionOf) {
       extras.add('partitions', commented(`${tableSql(table, idx)}: to partition it, end its CREATE TABLE in the migration with\n  ${partitionKeySql(ctx, table)}`));
     }
@@ -88,4 +74,23 @@ export function collectModelExtras(ctx: EmitContext, schemasBefore: ReadonlySet<
     const sub = table.partitionBy ? ` ${partitionKeySql(ctx, table)}` : '';
     extras.add('partitions', commented(`CREATE TABLE ${tableSql(table, idx)} PARTITION OF ${parent ? tableSql(parent, idx) : '?'} ${bound}${sub};`));
   }
+}
+
+/**
+ * tableComments adds the comments of a table and its columns, keys, indexes and policies. The emitter
+ * calls it as it writes the table, in model order, while the table's objects are still in the cache (a
+ * pass of its own over a large model reads every column again from memory).
+ */
+export function tableComments(ctx: EmitContext, table: Table): void {
+  const { idx } = ctx;
+  // Most objects have no comment: their SQL names are rendered only for those that do.
+  let t: string | undefined;
+  if (table.comment !== undefined) comment(ctx, `TABLE ${(t ??= tableSql(table, idx))}`, table.comment);
+  for (const c of table.columns) if (c.comment !== undefined) comment(ctx, `COLUMN ${(t ??= tableSql(table, idx))}.${quoteIdent(c.name)}`, c.comment);
+  if (table.primaryKey?.comment !== undefined) t = constraintComment(ctx, table, t, table.primaryKey);
+  for (const c of table.uniques ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
+  for (const c of table.checks ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
+  for (const c of table.foreignKeys ?? []) if (c.comment !== undefined) t = constraintComment(ctx, table, t, c);
+  for (const i of table.indexes ?? []) if (i.comment !== undefined) comment(ctx, `INDEX ${quoteQualified(ctx.schemaName(table.schemaId), i.name)}`, i.comment);
+  for (const p of table.policies ?? []) if (p.comment !== undefined) comment(ctx, `POLICY ${quoteIdent(p.name)} ON ${(t ??= tableSql(table, idx))}`, p.comment);
 }
