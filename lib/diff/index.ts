@@ -6,6 +6,7 @@ import type { Model } from '@/lib/model';
 import type { Change } from './types';
 import { attachContext, makeContext, type DiffContext } from './context';
 import { diffExtensions, diffSchemas } from './namespaces';
+import { diffRoles } from './roles';
 import { diffEnums } from './enums';
 import { diffSequences } from './sequences';
 import { diffTables } from './tables';
@@ -27,6 +28,7 @@ export function diffInContext(ctx: DiffContext): Change[] {
   const from = ctx.from.model;
   const to = ctx.to.model;
   return [
+    ...diffRoles(from, to),
     ...diffSchemas(from, to),
     ...diffExtensions(from, to),
     ...diffEnums(from, to),

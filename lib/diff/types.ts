@@ -3,7 +3,7 @@
  * Each record carries the objects it is about (both sides where both exist); `diff()` also remembers the
  * two model versions for each record (see context.ts) so the planner can resolve names.
  */
-import type { Column, Enum, Extension, Index, Policy, Schema, Sequence, SqlObject, Table } from '@/lib/model';
+import type { Column, Enum, Extension, Index, Policy, Role, Schema, Sequence, SqlObject, Table } from '@/lib/model';
 import type { ConstraintDef } from '@/lib/model/constraints';
 
 export type { ConstraintDef };
@@ -19,6 +19,12 @@ export type IndexAspect = 'comment';
 export type PolicyAspect = 'roles' | 'using' | 'with-check' | 'comment';
 
 export type Change =
+  /**
+   * A declared role (model.roles) the database must have: policies and the security files name it. Roles
+   * are cluster-wide and may serve other databases, so a migration only creates a missing one, and
+   * never renames or drops one.
+   */
+  | { readonly kind: 'role.ensure'; readonly role: Role }
   | { readonly kind: 'schema.create'; readonly schema: Schema }
   | { readonly kind: 'schema.drop'; readonly schema: Schema }
   | { readonly kind: 'schema.rename'; readonly from: Schema; readonly to: Schema }

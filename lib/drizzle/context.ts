@@ -113,7 +113,7 @@ export class EmitContext {
       list.push({ id: `${tableId}:${name}`, name, command, roles: [...roles], ...(using !== undefined ? { using } : {}), ...(withCheck !== undefined ? { withCheck } : {}) });
       for (const r of roles) this.addedRoles.add(r);
     }
-    for (const r of this.addedRoles) if (!SPECIAL_ROLES.has(r)) this.extras.add('roles', createRoleIfMissing(r));
+    for (const r of this.addedRoles) if (!SPECIAL_ROLES.has(r)) this.extras.add('roles', `${createRoleIfMissing(r)};`);
   }
 
   /** opener is `: fn("`, how a column's builder call starts (the few builders are each rendered once). */

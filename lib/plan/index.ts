@@ -19,10 +19,12 @@ import { planColumnAlter, planColumnCreate, planColumnDrop, planColumnRename } f
 import { planConstraintAlter, planConstraintCreate, planConstraintDrop, planConstraintRename } from './steps/constraints';
 import { planIndexAlter, planIndexCreate, planIndexDrop, planIndexRename } from './steps/indexes';
 import { planPolicyAlter, planPolicyCreate, planPolicyDrop, planPolicyRename } from './steps/policies';
+import { planRoleEnsure } from './steps/roles';
 import { planSqlObjectCreate, planSqlObjectDrop, planSqlObjectReplace } from './steps/sql-objects';
 
 export function planChange(c: Change, ctx: PlanContext): Step[] {
   switch (c.kind) {
+    case 'role.ensure': return planRoleEnsure(c);
     case 'schema.create': return planSchemaCreate(c, ctx);
     case 'schema.drop': return planSchemaDrop(c, ctx);
     case 'schema.rename': return planSchemaRename(c);

@@ -5,7 +5,8 @@
  *   then columns and tables, while every name is still the old one (a sequence that changes owner is
  *   released first, so dropping its old column does not take it along); a type, sequence or schema whose
  *   name a new object takes is dropped here too, before that object is created;
- * - then create or rename containers before their contents: schemas, extensions, enums, sequences,
+ * - then make sure the roles policies name exist (create a missing one; roles are cluster-wide, so a
+ *   migration never drops or renames one), and create or rename containers before their contents: schemas, extensions, enums, sequences,
  *   verbatim pre-table SQL (domains, functions), tables (partitions after their parent), columns;
  * - constraints and indexes before foreign keys (a foreign key needs the referenced key), foreign keys
  *   after every table so reference cycles work;
@@ -24,6 +25,7 @@ export const PHASES = [
   'drop-replaced-sequences',
   'drop-replaced-enums',
   'drop-replaced-schemas',
+  'roles',
   'schemas',
   'extensions',
   'enums',

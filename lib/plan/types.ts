@@ -2,7 +2,7 @@
 import type { Hazard } from './hazards';
 import type { Phase } from './phases';
 
-export type SourceKind = 'schema' | 'extension' | 'enum' | 'sequence' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'sql-object';
+export type SourceKind = 'role' | 'schema' | 'extension' | 'enum' | 'sequence' | 'table' | 'column' | 'constraint' | 'index' | 'policy' | 'sql-object';
 
 export interface Step {
   /** One statement without the final semicolon (a verbatim SQL object may hold several). */

@@ -35,9 +35,8 @@ describe.each(DATABASE_KINDS)('security files for the examples (%s)', (kind) => 
     const db = await createDatabase(kind);
     last = db;
     try {
-      // The roles an example's own policies name (saas.json: saas_rw, saas_ro) exist before its DDL, as
-      // docs/security.md asks; cluster-wide and privilege-free, so other test files may share them.
-      for (const role of model.roles ?? []) await db.exec(`DO $$ BEGIN CREATE ROLE "${role.name.replaceAll('"', '""')}" NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+      // The DDL creates the roles an example declares (saas.json: its policies name saas_rw, saas_ro) if
+      // the cluster lacks them; cluster-wide and privilege-free, so other test files may share them.
       await db.exec(compileSql(model));
       const files = securityFiles(model, { rolePrefix, bcryptCost: 10 });
       await applyFiles(db, files);
