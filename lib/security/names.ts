@@ -36,12 +36,7 @@ export function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-/** dollarQuote wraps a function or DO body in a dollar quote whose tag does not occur inside it. */
-export function dollarQuote(body: string, tag = 'body'): string {
-  let t = tag;
-  for (let i = 1; body.includes(`$${t}$`); i++) t = `${tag}${i}`;
-  return `$${t}$\n${body}\n$${t}$`;
-}
+export { dollarQuote } from '@/lib/sql/quote';
 
 /** arrayLiteral renders a text[] constant body (`{"a","b"}`) to be passed through quoteLiteral. */
 export function arrayLiteral(values: readonly string[]): string {

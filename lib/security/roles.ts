@@ -3,9 +3,10 @@
  * (logins are made by the operator and granted membership), idempotent through DO blocks that check
  * pg_roles, because roles are cluster-wide and the file may run again.
  */
-import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
+import { quoteIdent, quoteQualified } from '@/lib/sql/quote';
+import { createRoleIfMissing } from '@/lib/sql/role';
 import type { Table } from '@/lib/model';
-import { dollarQuote, commentText } from './names';
+import { commentText } from './names';
 import { isSecretColumn, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 import { verbatimGrantLines } from './verbatim-grants';
@@ -19,14 +20,7 @@ const ROLE_COMMENT: Record<RolePurpose, string> = {
 };
 
 function createRole(name: string, comment: string): string {
-  const body = [
-    'BEGIN',
-    `  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = ${quoteLiteral(name)}) THEN`,
-    `    CREATE ROLE ${quoteIdent(name)} NOLOGIN;`,
-    '  END IF;',
-    'END',
-  ].join('\n');
-  return `${commentText(`-- ${comment}`)}\nDO ${dollarQuote(body, 'do')};\n`;
+  return `${commentText(`-- ${comment}`)}\n${createRoleIfMissing(name)};\n`;
 }
 
 /** readableColumns lists the columns the read-only role may select, or undefined for all of them. */
