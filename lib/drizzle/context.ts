@@ -113,7 +113,14 @@ export class EmitContext {
       list.push({ id: `${tableId}:${name}`, name, command, roles: [...roles], ...(using !== undefined ? { using } : {}), ...(withCheck !== undefined ? { withCheck } : {}) });
       for (const r of roles) this.addedRoles.add(r);
     }
-    for (const r of this.addedRoles) if (!SPECIAL_ROLES.has(r)) this.extras.add('roles', `${createRoleIfMissing(r)};`);
+    // pgRole(...).existing() names roles drizzle-kit never creates: the declared ones (the DDL creates them
+    // too) and those of the added policies must exist before the migration.
+    const created = new Set<string>();
+    for (const r of [...(model.roles ?? []).map((role) => role.name), ...this.addedRoles]) {
+      if (SPECIAL_ROLES.has(r) || created.has(r)) continue;
+      created.add(r);
+      this.extras.add('roles', `${createRoleIfMissing(r)};`);
+    }
   }
 
   /** opener is `: fn("`, how a column's builder call starts (the few builders are each rendered once). */

@@ -11,7 +11,7 @@ const BEFORE: readonly ExtrasSection[] = ['roles', 'schemas', 'extensions', 'pre
 const AFTER: readonly ExtrasSection[] = ['sequences', 'rls', 'collations', 'constraints', 'indexes', 'policies', 'post-objects', 'comments', 'partitions'];
 
 const HEADINGS: Record<ExtrasSection, string> = {
-  roles: 'Roles the security policies name: schema.ts declares them with pgRole(...).existing(), so they must exist before the migration (01_roles.sql creates them too, and grants them their rights after it).',
+  roles: 'Roles the model declares or the security policies name: schema.ts declares them with pgRole(...).existing(), so they must exist before the migration (created if missing, without rights; 01_roles.sql grants them theirs after it).',
   schemas: 'Schemas needed before the migration (extensions or verbatim objects live in them); schema.ts does not export them, so drizzle-kit does not create them twice.',
   extensions: 'Extensions: drizzle-kit does not create extensions.',
   'pre-objects': 'Verbatim SQL objects the model keeps before tables (domains, types, functions, ...).',

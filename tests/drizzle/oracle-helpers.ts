@@ -34,10 +34,15 @@ export async function drizzleKitMigration(dir: string): Promise<string[]> {
 
 const SPECIAL = new Set(['public', 'current_user', 'current_role', 'session_user']);
 
-/** ensureRoles creates the roles a model's policies name (roles are cluster-wide on the server). */
+/**
+ * ensureRoles creates the roles a model's policies name without declaring them (roles are cluster-wide
+ * on the server). Declared roles are left to the SQL under test: both the DDL and extras-before.sql
+ * must create them.
+ */
 export async function ensureRoles(db: TestDatabase, model: Model): Promise<void> {
-  const names = new Set<string>((model.roles ?? []).map((r) => r.name));
-  for (const t of model.tables) for (const p of t.policies ?? []) for (const r of p.roles ?? []) names.add(r);
+  const declared = new Set<string>((model.roles ?? []).map((r) => r.name));
+  const names = new Set<string>();
+  for (const t of model.tables) for (const p of t.policies ?? []) for (const r of p.roles ?? []) if (!declared.has(r)) names.add(r);
   for (const name of names) {
     if (SPECIAL.has(name)) continue;
     const exists = await db.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [name]);
