@@ -56,12 +56,7 @@ export function tsComment(text: string): string {
   return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-/**
- * CHUNK is the length at which a run of generated blocks is taken as one string: past V8's large-object
- * size (128 KB), so a large model's text lives outside the young generation and is not copied by each
- * scavenge until its file is joined, as a string per block would be.
- */
-export const CHUNK = 1 << 18;
+export { CHUNK } from '@/lib/sql/text';
 
 /**
  * joinFile joins the blocks of a generated file with blank lines and ends it with a newline, in one

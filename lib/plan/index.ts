@@ -5,6 +5,7 @@
  */
 import { changeContext, type Change, type DiffContext } from '@/lib/diff';
 import { DEFAULT_TARGET, checkTarget } from '@/lib/sql';
+import { CHUNK } from '@/lib/sql/text';
 import { makePlanContext, type PlanContext } from './context';
 import { PHASES, PHASE_ORDER } from './phases';
 import type { PlanOptions, Step } from './types';
@@ -95,7 +96,7 @@ export function planInContext(changes: readonly Change[], diffCtx: DiffContext, 
 /**
  * planScriptInContext is `planInContext` rendered as a script: each statement ends with `;` and
  * statements are separated by a blank line. Only the SQL is kept; each phase's text is appended as it
- * comes and taken as one flat string every SCRIPT_CHUNK characters, so a large model's script lives
+ * comes and taken as one flat string every CHUNK characters, so a large model's script lives
  * in a few large strings (outside the young generation, never copied by a scavenge) instead of one
  * string per statement that each collection copies until the end.
  */
@@ -107,7 +108,7 @@ export function planScriptInContext(changes: readonly Change[], diffCtx: DiffCon
     for (const s of planChange(change, ctx)) {
       const p = PHASE_ORDER.get(s.phase)!;
       let text = open[p]! + s.sql + ';\n\n';
-      if (text.length >= SCRIPT_CHUNK) {
+      if (text.length >= CHUNK) {
         // Reading a character makes V8 flatten the appended pieces into one string now.
         text.charCodeAt(0);
         chunks[p]!.push(text);
@@ -123,9 +124,6 @@ export function planScriptInContext(changes: readonly Change[], diffCtx: DiffCon
   all[all.length - 1] = all[all.length - 1]!.slice(0, -1);
   return all.join('');
 }
-
-/** SCRIPT_CHUNK is past V8's large-object size (128 KB), see planScriptInContext. */
-const SCRIPT_CHUNK = 1 << 18;
 
 function bucket(buckets: Step[][], steps: readonly Step[]): void {
   for (const s of steps) buckets[PHASE_ORDER.get(s.phase)!]!.push(s);

@@ -35,3 +35,10 @@ export class TextBuilder {
     return text;
   }
 }
+
+/**
+ * CHUNK is the length at which a run of generated text (statements, declarations) is taken as one
+ * string: past V8's large-object size (128 KB), so a large model's text lives outside the young
+ * generation and is not copied by each scavenge until its file is joined, as a string per block would be.
+ */
+export const CHUNK = 1 << 18;
