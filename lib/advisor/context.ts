@@ -30,12 +30,17 @@ export interface RuleContext {
   /** hasRls: RLS enabled in the model or by a security template. */
   hasRls(table: Table): boolean;
   schemaName(table: Table): string;
+  /** inForeignKey: the column is on either side of a foreign key (type-changing fixes skip those: both sides must stay compatible). */
+  inForeignKey(columnId: string): boolean;
 }
 
 export function ruleContext(model: Model, options: AdviseOptions = {}): RuleContext {
   const index = new ModelIndex(model);
   const tablePaths = new Map(model.tables.map((t, i) => [t, `tables[${i}]`] as const));
   const keys = new Map<Table, KeyLike[]>();
+  // Built on first use, once per run: type rules ask for every column they flag, and a scan of every
+  // foreign key per question made them quadratic in the model's size.
+  let foreignKeyColumns: Set<string> | undefined;
   return {
     model,
     index,
@@ -60,6 +65,10 @@ export function ruleContext(model: Model, options: AdviseOptions = {}): RuleCont
     },
     hasRls: (t) => t.rls?.enabled === true || t.security?.rls !== undefined,
     schemaName: (t) => index.schemaName(t.schemaId) ?? '?',
+    inForeignKey(columnId) {
+      foreignKeyColumns ??= new Set(model.tables.flatMap((t) => (t.foreignKeys ?? []).flatMap((fk) => [...fk.columnIds, ...fk.refColumnIds])));
+      return foreignKeyColumns.has(columnId);
+    },
   };
 }
 

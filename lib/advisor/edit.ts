@@ -79,8 +79,3 @@ export function derivedId(prefix: string, base: string, model: Model): string {
   for (let i = 2; used.includes(`"${id}"`); i++) id = `${id.slice(0, 60)}_${i}`;
   return id;
 }
-
-/** inForeignKey says whether a column is on either side of a foreign key (type-changing fixes skip those: both sides must stay compatible). */
-export function inForeignKey(model: Model, columnId: string): boolean {
-  return model.tables.some((t) => (t.foreignKeys ?? []).some((fk) => fk.columnIds.includes(columnId) || fk.refColumnIds.includes(columnId)));
-}

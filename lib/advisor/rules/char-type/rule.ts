@@ -1,7 +1,7 @@
 /** char-type: char(n) columns, blank-padded to their length. */
 import type { Rule } from '../../types';
 import { columnsOfModel } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 export const charType: Rule = {
   id: 'char-type',
@@ -14,7 +14,7 @@ export const charType: Rule = {
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} is char(${(column.type as { length?: number }).length ?? 1})`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: { title: 'Change to text', apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'text', ...(c.type.array ? { array: true } : {}) }; }) } }),
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: { title: 'Change to text', apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'text', ...(c.type.array ? { array: true } : {}) }; }) } }),
       }));
   },
 };

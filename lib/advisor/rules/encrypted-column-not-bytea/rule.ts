@@ -1,7 +1,7 @@
 /** encrypted-column-not-bytea: a column marked encrypted whose type is not bytea. */
 import type { Rule } from '../../types';
 import { columnsOfModel } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 export const encryptedColumnNotBytea: Rule = {
   id: 'encrypted-column-not-bytea',
@@ -14,7 +14,7 @@ export const encryptedColumnNotBytea: Rule = {
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} is marked encrypted but is not bytea`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: {
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: {
           title: 'Change the type to bytea',
           apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'bytea' }; delete c.default; delete c.collation; delete c.generated; }),
         } }),

@@ -1,7 +1,7 @@
 /** float-for-money: real/double precision columns named like amounts of money. */
 import type { Rule } from '../../types';
 import { columnsOfModel, words } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 const MONEY_WORDS = new Set(['price', 'amount', 'cost', 'total', 'balance', 'fee', 'fees', 'salary', 'wage', 'tax', 'subtotal', 'revenue', 'money', 'payment', 'refund', 'credit', 'debit', 'charge', 'invoice']);
 
@@ -25,7 +25,7 @@ export const floatForMoney: Rule = {
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} stores money as ${(column.type as { name: string }).name}`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: {
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: {
           title: 'Change to numeric(19,4)',
           apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'numeric', precision: 19, scale: 4, ...(c.type.array ? { array: true } : {}) }; }),
         } }),

@@ -1,7 +1,7 @@
 /** money-type: columns of PostgreSQL's money type (locale-dependent, fixed fraction). */
 import type { Rule } from '../../types';
 import { columnsOfModel } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 export const moneyType: Rule = {
   id: 'money-type',
@@ -14,7 +14,7 @@ export const moneyType: Rule = {
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} uses the money type`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: {
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: {
           title: 'Change to numeric(19,4)',
           apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'numeric', precision: 19, scale: 4, ...(c.type.array ? { array: true } : {}) }; delete c.default; }),
         } }),

@@ -2,7 +2,7 @@
 import type { Column, PasswordAlgorithm } from '@/lib/model';
 import type { Rule } from '../../types';
 import { builtinName, columnsOfModel, customName } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 /**
  * The shortest length limit that holds a hash string of the algorithm: bcrypt's is always 60 characters;
@@ -32,7 +32,7 @@ export const passwordHashNotText: Rule = {
       return [{
         target: { id: column.id, path },
         message: `${table.name}.${column.name} is marked as a password hash but ${p}`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: { title: 'Change the type to text', apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'text' }; }) } }),
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: { title: 'Change the type to text', apply: (model) => editColumn(model, table.id, column.id, (c) => { c.type = { kind: 'builtin', name: 'text' }; }) } }),
       }];
     });
   },

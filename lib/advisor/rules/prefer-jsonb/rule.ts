@@ -1,7 +1,7 @@
 /** prefer-jsonb: json columns (text kept verbatim, no indexing, no equality). */
 import type { Rule } from '../../types';
 import { columnsOfModel } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 export const preferJsonb: Rule = {
   id: 'prefer-jsonb',
@@ -14,7 +14,7 @@ export const preferJsonb: Rule = {
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} is json`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: { title: 'Change to jsonb', apply: (model) => editColumn(model, table.id, column.id, (c) => { if (c.type.kind === 'builtin') c.type.name = 'jsonb'; }) } }),
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: { title: 'Change to jsonb', apply: (model) => editColumn(model, table.id, column.id, (c) => { if (c.type.kind === 'builtin') c.type.name = 'jsonb'; }) } }),
       }));
   },
 };

@@ -1,7 +1,7 @@
 /** timestamp-without-time-zone: timestamp columns that drop the time zone. */
 import type { Rule } from '../../types';
 import { columnsOfModel } from '../../context';
-import { editColumn, inForeignKey } from '../../edit';
+import { editColumn } from '../../edit';
 
 export const timestampWithoutTimeZone: Rule = {
   id: 'timestamp-without-time-zone',
@@ -14,7 +14,7 @@ export const timestampWithoutTimeZone: Rule = {
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} is timestamp without time zone`,
-        ...(inForeignKey(ctx.model, column.id) ? {} : { fix: {
+        ...(ctx.inForeignKey(column.id) ? {} : { fix: {
           title: 'Change to timestamptz',
           apply: (model) => editColumn(model, table.id, column.id, (c) => { if (c.type.kind === 'builtin') c.type.name = 'timestamptz'; }),
         } }),

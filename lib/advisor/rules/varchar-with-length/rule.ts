@@ -1,7 +1,7 @@
 /** varchar-with-length: varchar(n) without a comment explaining the limit. */
 import type { Rule } from '../../types';
 import { columnsOfModel } from '../../context';
-import { constraintNames, derivedId, editColumn, fitName, freeName, inForeignKey } from '../../edit';
+import { constraintNames, derivedId, editColumn, fitName, freeName } from '../../edit';
 import { quoteIdentForExpression } from '../../sql-text';
 
 export const varcharWithLength: Rule = {
@@ -17,7 +17,7 @@ export const varcharWithLength: Rule = {
         return {
           target: { id: column.id, path },
           message: `${table.name}.${column.name} is varchar(${n}) with no comment saying why`,
-          ...(inForeignKey(ctx.model, column.id) ? {} : { fix: {
+          ...(ctx.inForeignKey(column.id) ? {} : { fix: {
             title: `Change to text with CHECK (char_length(${column.name}) <= ${n})`,
             apply: (model) => editColumn(model, table.id, column.id, (c, t, draft) => {
               c.type = { kind: 'builtin', name: 'text' };
