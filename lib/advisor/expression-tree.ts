@@ -6,7 +6,7 @@
  * nothing rather than guess; the editor then says expressions were not checked, and the CLI always
  * loads the parser.
  */
-import { parseSql, sqlParserReady } from '@/lib/model';
+import { parseSql, sqlParserReady, type Model } from '@/lib/model';
 
 /** expressionTree parses one expression as PostgreSQL would read it; undefined when it cannot. */
 export function expressionTree(expression: string): unknown {
@@ -36,7 +36,22 @@ export interface FunctionCall {
   readonly inSubquery: boolean;
 }
 
-const sval = (n: unknown) => (n as { String?: { sval?: string } }).String?.sval;
+/** sval reads a String node's text (a name part or operator in the tree). */
+export const sval = (n: unknown): string | undefined => (n as { String?: { sval?: string } }).String?.sval;
+
+/** callOf reads a node that is itself a function call (`lower(email)`); undefined for anything else. */
+export function callOf(node: unknown): FunctionCall | undefined {
+  const call = node && typeof node === 'object' ? (node as { FuncCall?: unknown }).FuncCall : undefined;
+  return call === undefined ? undefined : functionCalls({ FuncCall: call })[0];
+}
+
+/**
+ * modelFunctionNames: bare lower-case names of the functions the model defines as SQL objects, which a
+ * CHECK or policy may call unqualified (is_email(email), tenant_id()).
+ */
+export function modelFunctionNames(model: Model): Set<string> {
+  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
+}
 
 /** functionCalls lists every function call in a tree, with whether it sits inside a sub-query. */
 export function functionCalls(tree: unknown): FunctionCall[] {

@@ -5,21 +5,16 @@
  */
 import type { Column, Model, Table } from '@/lib/model';
 import { customName, words } from '../../context';
-import { columnNames, expressionTree, functionCalls, hasKey, statementTrees, usesPatternMatch } from '../../expression-tree';
+import { callOf, columnNames, expressionTree, functionCalls, hasKey, modelFunctionNames, statementTrees, sval, usesPatternMatch } from '../../expression-tree';
 
 export function isEmailName(name: string): boolean {
   const w = words(name);
   return w[w.length - 1] === 'email' || w[w.length - 1] === 'mail' && w[w.length - 2] === 'e';
 }
 
-/** modelFunctions: lower-case names of the functions the model defines (a CHECK may call is_email(email)). */
-function modelFunctions(model: Model): Set<string> {
-  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
-}
-
 /** hasFormatCheck: a CHECK of the table reads the column and matches it against a pattern (or calls a validating function of the model). */
 export function hasFormatCheck(model: Model, table: Table, column: Column): boolean {
-  const functions = modelFunctions(model);
+  const functions = modelFunctionNames(model);
   return (table.checks ?? []).some((k) => {
     const tree = expressionTree(k.expression);
     return tree !== undefined && columnNames(tree).has(column.name)
@@ -39,16 +34,11 @@ export function domainWithCheck(model: Model, column: Column): boolean {
 export function lowerUniqueIndex(table: Table, column: Column): boolean {
   return (table.indexes ?? []).some((i) => {
     if (!i.unique || i.where || i.elements.length !== 1 || !i.elements[0]!.expression) return false;
-    const tree = expressionTree(i.elements[0]!.expression);
-    const call = tree === undefined ? undefined : (tree as { FuncCall?: unknown }).FuncCall;
-    if (!call) return false;
-    const [f] = functionCalls({ FuncCall: call });
+    const f = callOf(expressionTree(i.elements[0]!.expression));
     return f !== undefined && (f.base === 'lower' || f.base === 'upper') && (f.schema === undefined || f.schema === 'pg_catalog')
       && f.args.length === 1 && [...columnNames(f.args)].join() === column.name;
   });
 }
-
-const sval = (n: unknown) => (n as { String?: { sval?: string } }).String?.sval;
 
 /**
  * lowerCaseCheck: a CHECK of the table requires `column = lower(...column...)` (as in
@@ -61,8 +51,7 @@ export function lowerCaseCheck(table: Table, column: Column): boolean {
     return fields !== undefined && fields[fields.length - 1] === column.name && (fields.length === 1 || fields[0] === table.name);
   };
   const isLowerOfColumn = (n: unknown) => {
-    const call = (n as { FuncCall?: unknown }).FuncCall;
-    const [f] = call ? functionCalls({ FuncCall: call }) : [];
+    const f = callOf(n);
     return f !== undefined && f.base === 'lower' && (f.schema === undefined || f.schema === 'pg_catalog') && columnNames(f.args).has(column.name);
   };
   let found = false;

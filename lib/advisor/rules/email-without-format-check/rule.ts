@@ -11,8 +11,6 @@ import { constraintNames, derivedId, editColumn, fitName, freeName } from '../..
 import { quoteIdentForExpression } from '../../sql-text';
 import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from './email';
 
-export { isEmailName } from './email';
-
 export const emailWithoutFormatCheck: Rule = {
   id: 'email-without-format-check',
   severity: 'info',

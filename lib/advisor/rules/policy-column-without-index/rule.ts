@@ -6,10 +6,8 @@
 import type { Table } from '@/lib/model';
 import type { Rule, RuleHit } from '../../types';
 import type { RuleContext } from '../../context';
-import { expressionTree, hasKey } from '../../expression-tree';
+import { expressionTree, hasKey, sval } from '../../expression-tree';
 import { derivedId, editTable, fitName, freeName, relationNames } from '../../edit';
-
-const sval = (n: unknown) => (n as { String?: { sval?: string } }).String?.sval;
 
 /** rowColumn: the name of a column of this row when the node is a plain reference to one (`col` or `table.col`). */
 function rowColumn(node: unknown, table: Table): string | undefined {

@@ -3,9 +3,8 @@
  * (select ...) sub-query, is evaluated once per row instead of once per statement. Read from the real
  * parser's tree (no parser, no findings); the fix wraps the call where the tree says it is.
  */
-import type { Model } from '@/lib/model';
 import type { Rule, RuleHit } from '../../types';
-import { expressionTree, functionCalls, hasKey, type FunctionCall } from '../../expression-tree';
+import { callOf, expressionTree, functionCalls, hasKey, modelFunctionNames, type FunctionCall } from '../../expression-tree';
 import { editTable } from '../../edit';
 
 /** Parse locations are byte offsets into `SELECT (<expression>`. */
@@ -26,10 +25,6 @@ function perStatementCall(call: FunctionCall, modelFunctions: ReadonlySet<string
   if (call.inSubquery || hasKey(call.args, 'ColumnRef')) return false;
   if (call.schema !== undefined) return call.schema !== 'pg_catalog' || call.base === 'current_setting';
   return call.base === 'current_setting' || call.base.startsWith('current_') || modelFunctions.has(call.base);
-}
-
-function modelFunctionNames(model: Model): Set<string> {
-  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
 }
 
 /** unwrappedCalls returns the names of row-independent calls not inside a sub-query. */
@@ -73,7 +68,7 @@ export function wrapCalls(expression: string, modelFunctions: ReadonlySet<string
     for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
       if (key === 'SubLink') { walk(value, true); continue; }
       if (key === 'FuncCall' && !inSubquery) {
-        const [call] = functionCalls({ FuncCall: value });
+        const call = callOf({ FuncCall: value });
         const location = (value as { location?: number }).location;
         if (call && location !== undefined && perStatementCall(call, modelFunctions)) { starts.push(charIndex(expression, location)); continue; }
       }
@@ -103,8 +98,10 @@ export const policyFunctionNotWrapped: Rule = {
       for (const part of ['using', 'withCheck'] as const) {
         const expr = policy[part];
         if (!expr) continue;
-        const wrapped = wrapCalls(expr, functions);
-        for (const name of unwrappedCalls(expr, functions)) {
+        const names = unwrappedCalls(expr, functions);
+        // wrapCalls walks the tree again, then rewrites and re-parses: only an expression with a finding needs it.
+        const wrapped = names.length > 0 ? wrapCalls(expr, functions) : undefined;
+        for (const name of names) {
           hits.push({
             target: { id: policy.id, path: `${ctx.tablePath(table)}.policies[${i}].${part}` },
             detail: `${part}:${name}`,
