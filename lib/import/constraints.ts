@@ -92,7 +92,8 @@ export function addForeignKey(s: ImportState, table: Table, c: Fields, names: st
   if (c.fk_del_set_cols?.length) s.note('warning', 'foreign key', 'ON DELETE SET NULL/DEFAULT (columns) is not in the model; all columns are set', name);
   const onDelete = FK_ACTIONS[c.fk_del_action as string];
   const onUpdate = FK_ACTIONS[c.fk_upd_action as string];
-  const named = { ...c, conname: name };
+  // A column constraint (`c int REFERENCES t`) has no column list of its own; the ALTER TABLE form needs one.
+  const named = { ...c, conname: name, fk_attrs: c.fk_attrs ?? names.map((n) => ({ String: { sval: n } })) };
   s.pendingForeignKeys.push({
     table,
     fk: {

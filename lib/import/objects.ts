@@ -3,6 +3,7 @@ import type { Sequence } from '@/lib/model/schema';
 import { newId } from '@/lib/import/ids';
 import { inner, numericArg, qkey, qualified, rangeVarName, strings, type Fields } from './ast';
 import { readSequenceOptions } from './columns';
+import { quoteIdent, quoteQualified } from '@/lib/sql/quote';
 import { alterSequenceOptions, normalizeSequenceOptions, type SequenceChange, type SequenceType } from './sequence-options';
 import type { ImportState } from './state';
 
@@ -139,7 +140,15 @@ function setOwnedBy(s: ImportState, seq: Sequence, parts: string[]): void {
     return;
   }
   const column = parts[parts.length - 1]!;
-  const table = s.table(qualified(parts.slice(0, -1)));
+  const relation = qualified(parts.slice(0, -1));
+  if (s.verbatimRelations.has(qkey(relation))) {
+    // The owner is a table kept as SQL (INHERITS, ...): the ownership is SQL too, after it (pull does the same).
+    delete seq.ownedBy;
+    const target = `${quoteQualified(relation.schema, relation.name)}.${quoteIdent(column)}`;
+    s.verbatim('alter sequence', 'post-tables', seq.name, `ALTER SEQUENCE ${quoteQualified(s.schemaName(seq.schemaId), seq.name)} OWNED BY ${target}`);
+    return;
+  }
+  const table = s.table(relation);
   const col = table ? s.column(table, column) : undefined;
   if (!table || !col) {
     s.note('warning', 'sequence', `OWNED BY ${parts.join('.')}: no such model column; ownership dropped`, seq.name);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServerDatabase, type TestDatabase } from '@/lib/testing';
-import { introspect, type QueryFunction } from './index';
+import { introspect, introspectWithReport, type QueryFunction } from './index';
 
 function counting(db: TestDatabase): { query: QueryFunction; calls: () => number } {
   let n = 0;
@@ -34,6 +34,26 @@ describe('introspect', () => {
     expect([ma.tables.length, mb.tables.length]).toEqual([2, 120]);
     expect(b.calls()).toBe(a.calls());
     expect(a.calls()).toBeLessThanOrEqual(16);
+  });
+
+  it('pulls inheritance children as SQL with the same queries, and reports a column order INHERITS cannot give', async () => {
+    const db = await createServerDatabase();
+    try {
+      await db.exec(`CREATE TABLE p (a int); CREATE TABLE c (b int) INHERITS (p); ALTER TABLE p ADD COLUMN z int;
+        CREATE TABLE g () INHERITS (c);`);
+      const counted = counting(db);
+      const { model, report } = await introspectWithReport(counted.query);
+      const reference = counting(small);
+      await introspect(reference.query);
+      expect(counted.calls()).toBe(reference.calls());
+      expect(model.tables.map((t) => t.name)).toEqual(['p']);
+      expect(model.sqlObjects!.map((o) => [o.kind, o.name])).toEqual([['table', 'c'], ['table', 'g']]);
+      // c is (a, b, z): PostgreSQL appended z after c's own b; CREATE TABLE c (b) INHERITS (p) would give (a, z, b).
+      const order = report.filter((r) => r.action === 'warning' && r.message.includes('not in the order'));
+      expect(order.map((r) => r.name)).toEqual(['c']);
+    } finally {
+      await db.close();
+    }
   });
 
   it('skips system schemas and what extensions own, and limits to the schemas asked for', async () => {

@@ -1,7 +1,7 @@
 /**
  * What the model does not hold, pulled as SQL objects: domains and composite types, functions,
  * procedures and aggregates (pg_get_functiondef), views and materialized views (pg_get_viewdef),
- * triggers (pg_get_triggerdef), rules (pg_get_ruledef), exclusion constraints and indexes on materialized views. Each phase is
+ * triggers (pg_get_triggerdef), rules (pg_get_ruledef), inheritance children (inherited-tables.ts), exclusion constraints and indexes on materialized views. Each phase is
  * in creation (oid) order, which is an order PostgreSQL accepted once.
  */
 import { parseSync } from 'pgsql-parser';
@@ -11,11 +11,16 @@ import { inner, qkey, type Fields, type QualifiedName } from '@/lib/import/ast';
 import { routinePlacement, withoutBodyCheck } from '@/lib/import/statements';
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { BuildContext } from './context';
+import { inheritedTableSql } from './inherited-tables';
 import type { Row } from './read';
 
 interface Pending {
   readonly order: number;
   readonly object: SqlObject;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function commentSql(what: string, comment: unknown): string {
@@ -105,8 +110,13 @@ export function buildSqlObjects(ctx: BuildContext): void {
     const sql = `${(row.definition as string).trim().replace(/;$/, '')}${commentSql(`RULE ${quoteIdent(row.name)} ON ${quoteQualified(row.schema, row.table_name)}`, row.comment)}`;
     add(post, row.oid, 'rule', `${row.name as string} on ${row.table_name as string}`, sql, 'post-tables');
   }
-  // Constraint and index SQL has no oid in these rows; it goes last, after the views it may index.
-  for (const p of ctx.pendingSql) add(post, Number.MAX_SAFE_INTEGER, p.kind, p.name, p.sql, 'post-tables');
+  for (const t of inheritedTableSql(ctx)) add(post, t.order, 'table', t.name, t.sql, 'post-tables');
+  // Constraint, index and policy SQL has no oid in these rows; it goes last, after the views it may index,
+  // indexes before the foreign keys that may need them, each kind by name: not in catalog (oid) order, which
+  // differs in a copy built from the pulled model (its tables and children are created in another order).
+  const rank = (kind: string) => (kind === 'index' ? 0 : kind === 'foreign key' ? 2 : kind === 'policy' ? 3 : 1);
+  const pending = [...ctx.pendingSql].sort((a, b) => rank(a.kind) - rank(b.kind) || compare(a.name, b.name) || compare(a.sql, b.sql));
+  for (const p of pending) add(post, Number.MAX_SAFE_INTEGER, p.kind, p.name, p.sql, 'post-tables');
   const objects = [...pre.sort((a, b) => a.order - b.order), ...post.sort((a, b) => a.order - b.order)].map((p) => p.object);
   if (objects.length) ctx.model.sqlObjects = objects;
   for (const o of objects) ctx.report.push({ action: 'verbatim', kind: o.kind, name: o.name, line: 0, message: `kept as SQL (${o.phase})` });

@@ -25,12 +25,16 @@ function comment(row: Row): { comment?: string } {
 
 export function buildTables(ctx: BuildContext): void {
   for (const row of ctx.rows.tables) {
+    if (row.inherits) {
+      // As in the importer: the model has no INHERITS, so the child is pulled as SQL (inherited-tables.ts).
+      ctx.note('table', 'table inheritance (INHERITS) is not in the model, so the table stays SQL', row.name);
+      continue;
+    }
     const table: Table = { id: newId('tbl'), schemaId: ctx.schemaIds.get(row.schema)!, name: row.name, ...comment(row), columns: [] };
     if (row.partition_bound !== null && row.partition_bound !== undefined) {
       const parent = ctx.tables.get(String(row.parent));
       if (parent) table.partitionOf = { parentId: parent.table.id, bound: row.partition_bound };
     }
-    if (row.inherits) ctx.note('table', 'table inheritance is not in the model; the table is pulled without its parent', row.name);
     if (row.persistence === 'u') ctx.note('table', 'UNLOGGED is not in the model; pulled as a logged table', row.name);
     if (row.rls || row.force_rls) table.rls = { enabled: Boolean(row.rls), ...(row.force_rls ? { forced: true } : {}) };
     ctx.tables.set(String(row.oid), { table, schema: row.schema, attnames: new Map() });
@@ -40,7 +44,9 @@ export function buildTables(ctx: BuildContext): void {
   for (const row of ctx.rows.tables) if (row.partition_key) partitionKey(ctx, ctx.tables.get(String(row.oid))!.table, row.partition_key);
   for (const row of ctx.rows.constraints) addConstraint(ctx, row);
   for (const row of ctx.rows.indexes) addIndex(ctx, row);
-  const later = { relations: new Set(ctx.rows.views.map((v) => String(v.oid))), routines: postTablesRoutines(ctx) };
+  // Views and inheritance children are created after the tables, so policies that read them must wait too.
+  const relations = [...ctx.rows.views, ...ctx.rows.tables.filter((t) => t.inherits)];
+  const later = { relations: new Set(relations.map((v) => String(v.oid))), routines: postTablesRoutines(ctx) };
   for (const row of ctx.rows.policies) addPolicy(ctx, row, later);
 }
 
@@ -120,7 +126,12 @@ function deferrable(row: Row): { deferrable?: boolean; initiallyDeferred?: boole
 
 function addConstraint(ctx: BuildContext, row: Row): void {
   const info = ctx.tables.get(String(row.table_oid));
-  if (!info) return;
+  if (!info) {
+    // An inheritance child's foreign keys wait for every table; its other constraints are in its CREATE TABLE.
+    const child = row.type === 'f' ? inheritanceChild(ctx, row.table_oid) : undefined;
+    if (child) constraintAsSql(ctx, child.schema, child.name, row, 'foreign key');
+    return;
+  }
   const t = info.table;
   const columnIds = ids(ctx, row.table_oid, row.columns);
   switch (row.type as string) {
@@ -141,7 +152,8 @@ function addConstraint(ctx: BuildContext, row: Row): void {
       const ref = ctx.tables.get(String(row.ref_table));
       const refColumnIds = ids(ctx, row.ref_table, row.ref_columns);
       if (!ref || !columnIds || !refColumnIds) {
-        ctx.note('foreign key', 'references a table outside the pulled schemas; kept as SQL', row.name);
+        const why = inheritanceChild(ctx, row.ref_table) ? 'references a table kept as SQL (INHERITS)' : 'references a table outside the pulled schemas';
+        ctx.note('foreign key', `${why}; kept as SQL`, row.name);
         constraintAsSql(ctx, info.schema, t.name, row, 'foreign key');
         return;
       }
@@ -236,17 +248,24 @@ function addIndex(ctx: BuildContext, row: Row): void {
   (info.table.indexes ??= []).push(index);
 }
 
+/** inheritanceChild: the catalog row of a table pulled as SQL because it inherits, if that is what the oid is. */
+function inheritanceChild(ctx: BuildContext, oid: unknown): Row | undefined {
+  return ctx.rows.tables.find((t) => t.inherits && String(t.oid) === String(oid));
+}
+
 function addPolicy(ctx: BuildContext, row: Row, later: { relations: Set<string>; routines: Set<string> }): void {
   const info = ctx.tables.get(String(row.table_oid));
-  if (!info) return;
+  const child = info ? undefined : inheritanceChild(ctx, row.table_oid);
+  if (!info && !child) return;
   const roles = (row.roles as string[]) ?? [];
   const command = COMMANDS[row.command];
   const usesLater = ((row.uses_relations as unknown[] | null) ?? []).some((o) => later.relations.has(String(o)))
     || ((row.uses_routines as unknown[] | null) ?? []).some((o) => later.routines.has(String(o)));
-  if (usesLater) {
-    // As in the importer: policies are created with the tables, before views and post-tables functions.
-    ctx.note('policy', 'it uses a view or a function created after the tables; kept as SQL', row.name);
-    const on = quoteQ(info.schema, info.table.name);
+  if (usesLater || !info) {
+    // As in the importer: policies are created with the tables, before views and post-tables functions
+    // (and before the inheritance children, which are SQL themselves).
+    if (info) ctx.note('policy', 'it uses a view, a function or an inheritance child created after the tables; kept as SQL', row.name);
+    const on = info ? quoteQ(info.schema, info.table.name) : quoteQ(child!.schema, child!.name);
     const to = roles.length && !(roles.length === 1 && roles[0] === 'public') ? ` TO ${roles.map((r) => (r === 'public' ? 'PUBLIC' : quoteI(r))).join(', ')}` : '';
     const sql = `CREATE POLICY ${quoteI(row.name)} ON ${on}${row.permissive ? '' : ' AS RESTRICTIVE'}${command ? ` FOR ${command.toUpperCase()}` : ''}${to}`
       + `${row.using_sql ? ` USING (${row.using_sql as string})` : ''}${row.with_check_sql ? ` WITH CHECK (${row.with_check_sql as string})` : ''}`

@@ -19,8 +19,7 @@ const corpusDir = join(__dirname, '../../../shared/corpus');
 const casesDir = join(__dirname, 'cases');
 const files = [
   ...(existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.sql')).sort().map((f) => join(corpusDir, f)) : []),
-  // `.import-only` cases hold what pull reads with a warning only (table inheritance; docs/import.md).
-  ...readdirSync(casesDir).filter((f) => f.endsWith('.sql') && !f.includes('.import-only')).sort().map((f) => join(casesDir, f)),
+  ...readdirSync(casesDir).filter((f) => f.endsWith('.sql')).sort().map((f) => join(casesDir, f)),
 ];
 
 describe.each(DATABASE_KINDS)('database round trip on %s', (kind) => {

@@ -1,4 +1,5 @@
--- Columns of user tables in order: type (element type for arrays), default, identity with its sequence, generated, collation.
+-- Columns of user tables in order: type (element type for arrays), default, identity with its sequence, generated, collation;
+-- for inheritance children, whether the column is the table's own (attislocal) and how many parents give it.
 SELECT a.attrelid::int8 AS table_oid, a.attnum AS position, a.attname AS name,
        format_type(CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 THEN t.typelem ELSE a.atttypid END, a.atttypmod) AS type,
        (t.typcategory = 'A' AND t.typelem <> 0) AS is_array,
@@ -11,6 +12,7 @@ SELECT a.attrelid::int8 AS table_oid, a.attnum AS position, a.attname AS name,
        idn.seqname AS identity_sequence, idn.seqschema AS identity_sequence_schema,
        idn.seqstart::text AS identity_start, idn.seqincrement::text AS identity_increment, idn.seqmin::text AS identity_min,
        idn.seqmax::text AS identity_max, idn.seqcache::text AS identity_cache, idn.seqcycle AS identity_cycle,
+       a.attislocal AS is_local, a.attinhcount AS inherited_count,
        col_description(a.attrelid, a.attnum) AS comment
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
