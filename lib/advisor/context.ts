@@ -72,6 +72,14 @@ export function ruleContext(model: Model, options: AdviseOptions = {}): RuleCont
   };
 }
 
+/**
+ * ledByIndex: a full (non-partial) key or index of one of these methods starts with exactly these
+ * columns, in any order, so lookups on them (foreign key checks, policy filters) need not scan the table.
+ */
+export function ledByIndex(ctx: RuleContext, table: Table, columnIds: readonly string[], methods: readonly string[] = ['btree']): boolean {
+  return ctx.keysOf(table).some((k) => !k.partial && methods.includes(k.method) && columnIds.every((id) => k.columnIds.slice(0, columnIds.length).includes(id)));
+}
+
 /** builtinName returns the model's short builtin type name of a column, or undefined for enums/custom. */
 export function builtinName(column: Column): string | undefined {
   return column.type.kind === 'builtin' ? column.type.name : undefined;

@@ -3,6 +3,7 @@
  * so the editor can keep it for undo.
  */
 import type { Column, Model, Table } from '@/lib/model';
+import type { Fix } from './types';
 
 export function edit(model: Model, change: (draft: Model) => void): Model {
   const draft = structuredClone(model);
@@ -78,4 +79,18 @@ export function derivedId(prefix: string, base: string, model: Model): string {
   if (id.length < `${prefix}_${base}`.length) id = `${id}_${hash6(base)}`;
   for (let i = 2; used.includes(`"${id}"`); i++) id = `${id.slice(0, 60)}_${i}`;
   return id;
+}
+
+/**
+ * addIndexFix: the fix that adds a plain btree index on columns of a table, named
+ * <table>_<columns>_idx (free among the schema's relations) with an id derived from idBase.
+ */
+export function addIndexFix(table: Table, columnIds: readonly string[], columnNames: readonly string[], idPrefix: string, idBase: string): Fix {
+  return {
+    title: `Add an index on ${table.name} (${columnNames.join(', ')})`,
+    apply: (model) => editTable(model, table.id, (t, draft) => {
+      const name = freeName(fitName(t.name, ...columnNames, 'idx'), relationNames(draft, t.schemaId));
+      (t.indexes ??= []).push({ id: derivedId(idPrefix, idBase, draft), name, elements: columnIds.map((columnId) => ({ columnId })) });
+    }),
+  };
 }

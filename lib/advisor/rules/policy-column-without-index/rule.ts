@@ -5,9 +5,9 @@
  */
 import type { Table } from '@/lib/model';
 import type { Rule, RuleHit } from '../../types';
-import type { RuleContext } from '../../context';
+import { ledByIndex } from '../../context';
 import { expressionTree, hasKey, sval } from '../../expression-tree';
-import { derivedId, editTable, fitName, freeName, relationNames } from '../../edit';
+import { addIndexFix } from '../../edit';
 
 /** rowColumn: the name of a column of this row when the node is a plain reference to one (`col` or `table.col`). */
 function rowColumn(node: unknown, table: Table): string | undefined {
@@ -46,10 +46,6 @@ export function filteredColumns(expression: string, table: Table): string[] {
   return [...out];
 }
 
-function leadingIndex(ctx: RuleContext, table: Table, columnId: string): boolean {
-  return ctx.keysOf(table).some((k) => !k.partial && (k.method === 'btree' || k.method === 'hash') && k.columnIds[0] === columnId);
-}
-
 export const policyColumnWithoutIndex: Rule = {
   id: 'policy-column-without-index',
   severity: 'warning',
@@ -66,17 +62,12 @@ export const policyColumnWithoutIndex: Rule = {
       }
       for (const [name, policies] of byColumn) {
         const column = table.columns.find((c) => c.name === name);
-        if (!column || leadingIndex(ctx, table, column.id)) continue;
+        // An equality filter on one column can use a hash index as well as a btree.
+        if (!column || ledByIndex(ctx, table, [column.id], ['btree', 'hash'])) continue;
         hits.push({
           target: { id: column.id, path: ctx.columnPath(table, column) },
           message: `${table.name}.${column.name} is filtered on by ${policies.length === 1 ? 'policy' : 'policies'} ${policies.join(', ')} but no index leads with it`,
-          fix: {
-            title: `Add an index on ${table.name} (${column.name})`,
-            apply: (model) => editTable(model, table.id, (t, draft) => {
-              const indexName = freeName(fitName(t.name, column.name, 'idx'), relationNames(draft, t.schemaId));
-              (t.indexes ??= []).push({ id: derivedId('ix_rls', column.id, draft), name: indexName, elements: [{ columnId: column.id }] });
-            }),
-          },
+          fix: addIndexFix(table, [column.id], [column.name], 'ix_rls', column.id),
         });
       }
     }
