@@ -8,7 +8,7 @@
  * through createdObjects, the model's own tables, constraints, indexes and policies from the model.
  */
 import type { Model } from '@/lib/model';
-import { ROLE_PURPOSES, type SecurityContext } from './context';
+import { ROLE_PURPOSES, verbatimCreated, type SecurityContext } from './context';
 import { createdObjects, type CreatedObject, type QualifiedName } from './sql-heads';
 
 /** ModelObject is something the model creates, with where it comes from for the message. */
@@ -55,9 +55,10 @@ function modelObjectList(ctx: SecurityContext): ModelObject[] {
     for (const i of t.indexes ?? []) out.push({ kind: 'relation', relkind: 'index', schema: table.schema, name: i.name, where: `the model's index ${i.name} on ${of}` });
     for (const p of t.policies ?? []) out.push({ kind: 'policy', name: p.name, table, where: `the model's policy ${p.name} on ${of}` });
   }
+  const verbatim = verbatimCreated(ctx);
   (model.sqlObjects ?? []).forEach((o, i) => {
     const label = `the model's SQL object ${o.name ? `${o.name} ` : ''}(sqlObjects[${i}], ${o.kind})`;
-    for (const created of createdObjects(o.sql)) out.push({ ...created, where: label });
+    for (const created of verbatim[i]!) out.push({ ...created, where: label });
   });
   return out;
 }

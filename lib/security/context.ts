@@ -5,6 +5,7 @@
  */
 import { BUILTIN_TYPES, ModelIndex, type Column, type ColumnType, type Model, type Table } from '@/lib/model';
 import { quoteIdent, quoteQualified } from '@/lib/sql/quote';
+import { createdObjects, type CreatedObject } from './sql-heads';
 
 export type RolePurpose = 'owner' | 'migrator' | 'app' | 'readonly' | 'admin';
 export const ROLE_PURPOSES: readonly RolePurpose[] = ['owner', 'migrator', 'app', 'readonly', 'admin'];
@@ -82,6 +83,21 @@ export function securityContext(model: Model, options: SecurityOptions = {}): Se
     pgcryptoSchema: pgcrypto ? (pgcrypto.schemaId ? index.schemaName(pgcrypto.schemaId) ?? 'public' : 'public') : functionSchema,
     modelHasPgcrypto: pgcrypto !== undefined,
   };
+}
+
+const verbatimByContext = new WeakMap<SecurityContext, readonly (readonly CreatedObject[])[]>();
+
+/**
+ * verbatimCreated lists what each verbatim SQL object of the model creates, in the order of
+ * model.sqlObjects. Lexed once per context: roles.sql's grants and the collision check both read it.
+ */
+export function verbatimCreated(ctx: SecurityContext): readonly (readonly CreatedObject[])[] {
+  let created = verbatimByContext.get(ctx);
+  if (!created) {
+    created = (ctx.model.sqlObjects ?? []).map((o) => createdObjects(o.sql));
+    verbatimByContext.set(ctx, created);
+  }
+  return created;
 }
 
 /** tableName renders a table's schema-qualified, quoted name. */

@@ -10,15 +10,15 @@
  */
 import { quoteIdent, quoteQualified } from '@/lib/sql/quote';
 import { commentText } from './names';
-import { roleList, type SecurityContext } from './context';
-import { createdObjects, type CreatedObject } from './sql-heads';
+import { roleList, verbatimCreated, type SecurityContext } from './context';
+import type { CreatedObject } from './sql-heads';
 
 const render = (o: CreatedObject) => (o.schema === undefined ? quoteIdent(o.name) : quoteQualified(o.schema, o.name));
 const label = (o: CreatedObject) => (o.schema === undefined ? o.name : `${o.schema}.${o.name}`);
 
 /** verbatimGrantLines returns the lines roles.sql adds for verbatim views and functions (none when there are none). */
 export function verbatimGrantLines(ctx: SecurityContext): string[] {
-  const created = (ctx.model.sqlObjects ?? []).flatMap((o) => createdObjects(o.sql));
+  const created = verbatimCreated(ctx).flat();
   const views = created.filter((o) => o.kind === 'relation' && (o.relkind === 'view' || o.relkind === 'materialized view'));
   const functions = created.filter((o) => o.kind === 'function');
   if (views.length === 0 && functions.length === 0) return [];
