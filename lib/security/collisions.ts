@@ -14,6 +14,8 @@ import { createdObjects, type CreatedObject, type QualifiedName } from './sql-he
 /** ModelObject is something the model creates, with where it comes from for the message. */
 export interface ModelObject extends CreatedObject {
   readonly where: string;
+  /** Set on the model's own schemas (not ones its SQL objects create), so the audit-schema check needs no lookup by name. */
+  readonly schemaId?: string;
 }
 
 const display = (q: QualifiedName) => (q.schema === undefined ? q.name : `${q.schema}.${q.name}`);
@@ -38,7 +40,7 @@ function modelObjectList(ctx: SecurityContext): ModelObject[] {
   const model: Model = ctx.model;
   const out: ModelObject[] = [];
   const schemaName = (id: string) => ctx.index.schemaName(id) ?? 'public';
-  for (const s of model.schemas) out.push({ kind: 'schema', name: s.name, where: `the model's schema ${s.name}` });
+  for (const s of model.schemas) out.push({ kind: 'schema', name: s.name, schemaId: s.id, where: `the model's schema ${s.name}` });
   for (const seq of model.sequences ?? []) {
     out.push({ kind: 'relation', relkind: 'sequence', schema: schemaName(seq.schemaId), name: seq.name, where: `the model's sequence ${schemaName(seq.schemaId)}.${seq.name}` });
   }
@@ -80,8 +82,8 @@ function message(generated: CreatedObject, mine: ModelObject): string {
     case 'trigger': return `trigger ${generated.name} on ${display(generated.table!)} is also created by ${mine.where}: DROP TRIGGER IF EXISTS here replaces it; rename one of them.`;
     case 'policy': return `policy ${generated.name} on ${display(generated.table!)} is also created by ${mine.where}: DROP POLICY IF EXISTS here replaces it; rename one of them.`;
     case 'constraint': return `constraint ${generated.name} on ${display(generated.table!)} is also created by ${mine.where}: DROP CONSTRAINT IF EXISTS here replaces it; rename one of them.`;
-    case 'relation': return `${generated.relkind} ${name} has the name of ${mine.where === undefined ? 'another relation' : `a ${mine.relkind ?? 'relation'} in ${mine.where}`}: CREATE ... IF NOT EXISTS here skips it and keeps that one (tables, views, indexes and sequences share one namespace per schema); rename one of them.`;
-    case 'schema': return `schema ${name} is also ${mine.where.startsWith("the model's schema") ? mine.where : `created by ${mine.where}`}: this file makes it owned by the owner role and revokes PUBLIC's access to it; choose another audit schema (security.auditSchema).`;
+    case 'relation': return `${generated.relkind} ${name} has the name of a ${mine.relkind ?? 'relation'} in ${mine.where}: CREATE ... IF NOT EXISTS here skips it and keeps that one (tables, views, indexes and sequences share one namespace per schema); rename one of them.`;
+    case 'schema': return `schema ${name} is also ${mine.schemaId !== undefined ? mine.where : `created by ${mine.where}`}: this file makes it owned by the owner role and revokes PUBLIC's access to it; choose another audit schema (security.auditSchema).`;
     case 'role': return `role ${name} is also created by ${mine.where}: this file gives it the privileges of a generated role; choose another role prefix (security.rolePrefix).`;
   }
 }
@@ -102,10 +104,7 @@ export function collisionWarnings(ctx: SecurityContext, kind: string, sql: strin
   for (const g of generated) {
     for (const m of mine.get(g.name) ?? []) {
       if (!clash(g, m)) continue;
-      if (g.kind === 'schema' && m.where.startsWith("the model's schema")) {
-        const id = ctx.model.schemas.find((s) => s.name === m.name)?.id;
-        if (!ctx.model.tables.some((t) => t.schemaId === id)) continue;
-      }
+      if (g.kind === 'schema' && m.schemaId !== undefined && !ctx.model.tables.some((t) => t.schemaId === m.schemaId)) continue;
       const text = message(g, m);
       if (!seen.has(text)) { seen.add(text); out.push(text); }
     }
