@@ -6,7 +6,7 @@
 import { quoteIdent, quoteLiteral, quoteQualified } from '@/lib/sql/quote';
 import type { Table } from '@/lib/model';
 import { arrayLiteral, dollarQuote, fitName, commentText } from './names';
-import { isSecretColumn, PINNED_SEARCH_PATH, roleList, tableName, type SecurityContext } from './context';
+import { isSecretColumn, PINNED_SEARCH_PATH, roleList, SECURITY_DEFAULTS, tableName, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 
 /** ancestorAudited: a row trigger on a partitioned table is cloned to its partitions, so skip those. */
@@ -31,8 +31,8 @@ function hasUpdatedAt(ctx: SecurityContext, table: Table): boolean {
 
 /** auditTarget returns the audit table's schema and name, moved aside if the model already uses the name. */
 export function auditTarget(ctx: SecurityContext): { schema: string; table: string } {
-  const schema = ctx.model.security?.auditSchema ?? 'audit';
-  const base = ctx.model.security?.auditTable ?? 'audit_log';
+  const schema = ctx.model.security?.auditSchema ?? SECURITY_DEFAULTS.auditSchema;
+  const base = ctx.model.security?.auditTable ?? SECURITY_DEFAULTS.auditTable;
   const schemaId = ctx.model.schemas.find((s) => s.name === schema)?.id;
   const taken = new Set(ctx.model.tables.filter((t) => t.schemaId === schemaId).map((t) => t.name));
   let table = base;

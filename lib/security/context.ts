@@ -44,6 +44,16 @@ export interface SecurityContext {
 /** MIN_BCRYPT_COST is the lowest cost hash_password is generated with (gen_salt('bf') alone gives 6). */
 export const MIN_BCRYPT_COST = 10;
 
+/** SECURITY_DEFAULTS are the values used where model.security leaves a setting out; the inspector shows them as placeholders. */
+export const SECURITY_DEFAULTS = {
+  bcryptCost: 12,
+  userIdSetting: 'app.user_id',
+  tenantIdSetting: 'app.tenant_id',
+  encryptionKeySetting: 'app.encryption_key',
+  auditSchema: 'audit',
+  auditTable: 'audit_log',
+} as const;
+
 const PREFIX_PATTERN = /^(?!pg_)[a-z_][a-z0-9_]{0,39}$/;
 
 /** defaultPrefix derives a role prefix from the model name (`Shop DB` -> `shop_db`), else `app`. */
@@ -56,7 +66,7 @@ export function securityContext(model: Model, options: SecurityOptions = {}): Se
   if (options.rolePrefix !== undefined && !PREFIX_PATTERN.test(options.rolePrefix)) {
     throw new Error(`role prefix ${JSON.stringify(options.rolePrefix)} must be lowercase letters, digits and _, not start with pg_, at most 40 characters`);
   }
-  const cost = options.bcryptCost ?? model.security?.bcryptCost ?? 12;
+  const cost = options.bcryptCost ?? model.security?.bcryptCost ?? SECURITY_DEFAULTS.bcryptCost;
   if (!Number.isInteger(cost) || cost < MIN_BCRYPT_COST || cost > 31) throw new Error(`bcrypt cost ${cost} must be a whole number from ${MIN_BCRYPT_COST} to 31`);
   const declared = (purpose: RolePurpose) => model.roles?.find((r) => r.purpose === purpose)?.name;
   const prefix = options.rolePrefix ?? model.security?.rolePrefix ?? defaultPrefix(model);
@@ -74,9 +84,9 @@ export function securityContext(model: Model, options: SecurityOptions = {}): Se
     index,
     roles,
     needsAdmin,
-    userIdSetting: model.security?.userIdSetting ?? 'app.user_id',
-    tenantIdSetting: model.security?.tenantIdSetting ?? 'app.tenant_id',
-    encryptionKeySetting: model.security?.encryptionKeySetting ?? 'app.encryption_key',
+    userIdSetting: model.security?.userIdSetting ?? SECURITY_DEFAULTS.userIdSetting,
+    tenantIdSetting: model.security?.tenantIdSetting ?? SECURITY_DEFAULTS.tenantIdSetting,
+    encryptionKeySetting: model.security?.encryptionKeySetting ?? SECURITY_DEFAULTS.encryptionKeySetting,
     bcryptCost: cost,
     costFromOptions: options.bcryptCost !== undefined,
     functionSchema,

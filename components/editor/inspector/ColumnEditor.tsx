@@ -1,6 +1,7 @@
 'use client';
 /** ColumnEditor: the details of one column (type, null, key, default, identity, generated, comment, security). */
 import type { Column, ColumnSecurity, PasswordAlgorithm, Table } from '@/lib/model';
+import { MIN_BCRYPT_COST, SECURITY_DEFAULTS } from '@/lib/security/context';
 import { useEditor } from '../context';
 import { CheckField, SelectField, TextField } from './fields';
 import { TypePicker } from './TypePicker';
@@ -9,17 +10,18 @@ const DEFAULT_SUGGESTIONS = ['now()', 'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'gen_
 const ALGORITHMS: PasswordAlgorithm[] = ['argon2id', 'bcrypt', 'scrypt', 'pbkdf2', 'md5', 'sha1', 'sha256', 'plain'];
 
 type BcryptMark = NonNullable<ColumnSecurity['passwordHash']>;
+// Offered: MIN_BCRYPT_COST up to 16, the most the model format accepts (lib/model/security-schema.ts).
 const BCRYPT_COSTS = [10, 11, 12, 13, 14, 15, 16];
 
-/** BcryptFields: hash in the database with pgcrypto (02_password_hashing.sql) and the cost; below 10 is shown as such, never offered. */
+/** BcryptFields: hash in the database with pgcrypto (02_password_hashing.sql) and the cost; a cost below the minimum is shown as such, never offered. */
 function BcryptFields({ mark, onChange }: { mark: BcryptMark; onChange: (m: BcryptMark) => void }) {
-  const cost = mark.cost ?? 12;
+  const cost = mark.cost ?? SECURITY_DEFAULTS.bcryptCost;
   const costs = BCRYPT_COSTS.includes(cost) ? BCRYPT_COSTS : [cost, ...BCRYPT_COSTS].sort((a, b) => a - b);
   return (
     <div className="pgc-row-fields">
       <CheckField label="hash in the database (pgcrypto)" checked={Boolean(mark.inDatabase)}
         onChange={(on) => onChange({ algorithm: mark.algorithm, ...(on ? { inDatabase: true } : {}), ...(mark.cost !== undefined ? { cost: mark.cost } : {}) })} />
-      <SelectField label="bcrypt cost" value={String(cost)} options={costs.map((c) => ({ value: String(c), label: c < 10 ? `${c} (too low)` : c === 12 ? '12 (default)' : String(c) }))}
+      <SelectField label="bcrypt cost" value={String(cost)} options={costs.map((c) => ({ value: String(c), label: c < MIN_BCRYPT_COST ? `${c} (too low)` : c === SECURITY_DEFAULTS.bcryptCost ? `${c} (default)` : String(c) }))}
         onChange={(v) => onChange({ ...mark, cost: Number(v) })} />
     </div>
   );

@@ -8,6 +8,7 @@
 import type { ProjectSecurity } from '@/lib/model';
 import { MODEL_FINDINGS_ID } from '@/lib/editor/findings';
 import type { ProjectSecurityPatch } from '@/lib/editor/commands';
+import { SECURITY_DEFAULTS } from '@/lib/security/context';
 import { useEditor, useModel } from '../context';
 import { Section, TextField } from './fields';
 
@@ -15,11 +16,11 @@ type TextKey = Exclude<keyof ProjectSecurity, 'bcryptCost'>;
 
 const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string }[] = [
   { key: 'rolePrefix', label: 'Role prefix', placeholder: 'from the project name' },
-  { key: 'userIdSetting', label: 'User id setting', placeholder: 'app.user_id' },
-  { key: 'tenantIdSetting', label: 'Tenant id setting', placeholder: 'app.tenant_id' },
-  { key: 'encryptionKeySetting', label: 'Encryption key setting', placeholder: 'app.encryption_key' },
-  { key: 'auditSchema', label: 'Audit schema', placeholder: 'audit' },
-  { key: 'auditTable', label: 'Audit table', placeholder: 'audit_log' },
+  { key: 'userIdSetting', label: 'User id setting', placeholder: SECURITY_DEFAULTS.userIdSetting },
+  { key: 'tenantIdSetting', label: 'Tenant id setting', placeholder: SECURITY_DEFAULTS.tenantIdSetting },
+  { key: 'encryptionKeySetting', label: 'Encryption key setting', placeholder: SECURITY_DEFAULTS.encryptionKeySetting },
+  { key: 'auditSchema', label: 'Audit schema', placeholder: SECURITY_DEFAULTS.auditSchema },
+  { key: 'auditTable', label: 'Audit table', placeholder: SECURITY_DEFAULTS.auditTable },
 ];
 
 export function ProjectSecuritySection() {
@@ -29,7 +30,7 @@ export function ProjectSecuritySection() {
   return (
     <Section title="Project security">
       <p className="pgc-muted">Read by the Security preview&apos;s files; empty fields use the default shown.</p>
-      <TextField label="bcrypt cost (hash_password)" value={security.bcryptCost === undefined ? '' : String(security.bcryptCost)} placeholder="12"
+      <TextField label="bcrypt cost (hash_password)" value={security.bcryptCost === undefined ? '' : String(security.bcryptCost)} placeholder={String(SECURITY_DEFAULTS.bcryptCost)}
         objectId={MODEL_FINDINGS_ID} field="bcryptCost" mono
         onChange={(v, g) => {
           const text = v.trim();

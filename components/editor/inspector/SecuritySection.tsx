@@ -5,6 +5,7 @@
  * (05_audit.sql). Hand-written policies stay in the row-level security section below.
  */
 import type { Column, RlsTemplate, Table, TableRlsTemplate, TableSecurity } from '@/lib/model';
+import { SECURITY_DEFAULTS } from '@/lib/security/context';
 import { useEditor, useModel } from '../context';
 import { CheckField, SelectField, Section } from './fields';
 
@@ -37,8 +38,8 @@ function guessColumn(table: Table, kind: 'owner' | 'tenant'): Column | undefined
 export function SecuritySection({ table }: { table: Table }) {
   const { dispatch } = useEditor();
   const project = useModel().security;
-  const user = project?.userIdSetting ?? 'app.user_id';
-  const tenant = project?.tenantIdSetting ?? 'app.tenant_id';
+  const user = project?.userIdSetting ?? SECURITY_DEFAULTS.userIdSetting;
+  const tenant = project?.tenantIdSetting ?? SECURITY_DEFAULTS.tenantIdSetting;
   const security = table.security ?? {};
   const rls = security.rls;
   const set = (next: TableSecurity) => {
