@@ -89,7 +89,7 @@ export function PreviewPanel({ state, tab, onTab, target, onTarget, dark }: Prop
       ) : files.length === 0 ? (
         <p className="pgc-preview-msg" role="status">{tab === 'security' ? 'No security SQL: mark columns (password hash, encrypted, personal data) or enable RLS to get some.' : 'Nothing to show: the model is empty.'}</p>
       ) : null}
-      {file?.note && <p className="pgc-preview-note" style={{ whiteSpace: 'pre-line' }}>{file.note}</p>}
+      {file?.note && <p className="pgc-preview-note">{file.note}</p>}
       <Suspense fallback={<p className="pgc-preview-msg">Loading the code view…</p>}>
       <CodeView text={preview && !preview.error ? file?.content ?? '' : ''} edit={file?.edit} starts={file?.starts} language={tab === 'drizzle' || file?.name.endsWith('.ts') ? 'ts' : 'sql'} dark={dark} scrollTo={tab === 'sql' ? scrollTo : undefined} label={`${tab} preview`} />
       </Suspense>
