@@ -53,64 +53,61 @@ export function modelFunctionNames(model: Model): Set<string> {
   return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
 }
 
+/**
+ * walkTree visits every keyed node of a parse tree depth-first in the parser's order, telling the
+ * visitor whether the node sits below a SubLink (a sub-query). The visitor returns 'skip' to leave the
+ * node's children unread or 'stop' to end the walk; walkTree returns whether it was stopped.
+ */
+export function walkTree(tree: unknown, visit: (key: string, value: unknown, inSubquery: boolean) => 'skip' | 'stop' | void): boolean {
+  const walk = (node: unknown, inSubquery: boolean): boolean => {
+    if (!node || typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.some((n) => walk(n, inSubquery));
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      const next = visit(key, value, inSubquery);
+      if (next === 'stop') return true;
+      if (next !== 'skip' && walk(value, inSubquery || key === 'SubLink')) return true;
+    }
+    return false;
+  };
+  return walk(tree, false);
+}
+
 /** functionCalls lists every function call in a tree, with whether it sits inside a sub-query. */
 export function functionCalls(tree: unknown): FunctionCall[] {
   const out: FunctionCall[] = [];
-  const walk = (node: unknown, inSubquery: boolean): void => {
-    if (Array.isArray(node)) { node.forEach((n) => walk(n, inSubquery)); return; }
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'SubLink') { walk(value, true); continue; }
-      if (key === 'FuncCall') {
-        const f = value as { funcname?: unknown[]; args?: unknown[] };
-        const parts = (f.funcname ?? []).map(sval).filter((s): s is string => s !== undefined).map((s) => s.toLowerCase());
-        if (parts.length > 0) {
-          out.push({ name: parts.join('.'), base: parts[parts.length - 1]!, ...(parts.length > 1 ? { schema: parts[parts.length - 2] } : {}), args: f.args ?? [], inSubquery });
-        }
-      }
-      walk(value, inSubquery);
+  walkTree(tree, (key, value, inSubquery) => {
+    if (key !== 'FuncCall') return;
+    const f = value as { funcname?: unknown[]; args?: unknown[] };
+    const parts = (f.funcname ?? []).map(sval).filter((s): s is string => s !== undefined).map((s) => s.toLowerCase());
+    if (parts.length > 0) {
+      out.push({ name: parts.join('.'), base: parts[parts.length - 1]!, ...(parts.length > 1 ? { schema: parts[parts.length - 2] } : {}), args: f.args ?? [], inSubquery });
     }
-  };
-  walk(tree, false);
+  });
   return out;
 }
 
 /** columnNames lists the column names a tree references (the last part of each column reference, as PostgreSQL folded it). */
 export function columnNames(tree: unknown): Set<string> {
   const out = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'ColumnRef') {
-        const fields = ((value as { fields?: unknown[] }).fields ?? []).map(sval);
-        const last = fields[fields.length - 1];
-        if (last !== undefined) out.add(last);
-        continue;
-      }
-      walk(value);
-    }
-  };
-  walk(tree);
+  walkTree(tree, (key, value) => {
+    if (key !== 'ColumnRef') return;
+    const fields = ((value as { fields?: unknown[] }).fields ?? []).map(sval);
+    const last = fields[fields.length - 1];
+    if (last !== undefined) out.add(last);
+    return 'skip';
+  });
   return out;
 }
 
 /** stringConstants lists the string literals of a tree, lower-cased (`'sha1'`, `'md5'`). */
 export function stringConstants(tree: unknown): string[] {
   const out: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'A_Const') {
-        const s = (value as { sval?: { sval?: string } }).sval?.sval;
-        if (s !== undefined) out.push(s.toLowerCase());
-        continue;
-      }
-      walk(value);
-    }
-  };
-  walk(tree);
+  walkTree(tree, (key, value) => {
+    if (key !== 'A_Const') return;
+    const s = (value as { sval?: { sval?: string } }).sval?.sval;
+    if (s !== undefined) out.push(s.toLowerCase());
+    return 'skip';
+  });
   return out;
 }
 
@@ -126,19 +123,11 @@ const PATTERN_OPERATORS = new Set(['~', '~*', '~~', '~~*']);
 
 /** usesPatternMatch says whether a tree matches text against a pattern (regex, LIKE, ILIKE, SIMILAR TO, regexp_like). */
 export function usesPatternMatch(tree: unknown): boolean {
-  let found = false;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'A_Expr') {
-        const e = value as { kind?: string; name?: unknown[] };
-        const op = (e.name ?? []).map(sval).join('.');
-        if (e.kind === 'AEXPR_LIKE' || e.kind === 'AEXPR_ILIKE' || e.kind === 'AEXPR_SIMILAR' || PATTERN_OPERATORS.has(op)) { found = true; return; }
-      }
-      walk(value);
-    }
-  };
-  walk(tree);
+  const found = walkTree(tree, (key, value) => {
+    if (key !== 'A_Expr') return;
+    const e = value as { kind?: string; name?: unknown[] };
+    const op = (e.name ?? []).map(sval).join('.');
+    if (e.kind === 'AEXPR_LIKE' || e.kind === 'AEXPR_ILIKE' || e.kind === 'AEXPR_SIMILAR' || PATTERN_OPERATORS.has(op)) return 'stop';
+  });
   return found || functionCalls(tree).some((c) => ['regexp_like', 'regexp_match', 'regexp_count', 'position', 'strpos'].includes(c.base));
 }

@@ -5,7 +5,7 @@
  */
 import type { Column, Model, Table } from '@/lib/model';
 import { customName, words } from '../../context';
-import { callOf, columnNames, expressionTree, functionCalls, hasKey, modelFunctionNames, statementTrees, sval, usesPatternMatch } from '../../expression-tree';
+import { callOf, columnNames, expressionTree, functionCalls, hasKey, modelFunctionNames, statementTrees, sval, usesPatternMatch, walkTree } from '../../expression-tree';
 
 export function isEmailName(name: string): boolean {
   const w = words(name);
@@ -54,23 +54,14 @@ export function lowerCaseCheck(table: Table, column: Column): boolean {
     const f = callOf(n);
     return f !== undefined && f.base === 'lower' && (f.schema === undefined || f.schema === 'pg_catalog') && columnNames(f.args).has(column.name);
   };
-  let found = false;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== 'object') return;
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'BoolExpr' && (value as { boolop?: string }).boolop !== 'AND_EXPR') continue;
-      if (key === 'A_Expr') {
-        const e = value as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
-        if (e.kind === 'AEXPR_OP' && (e.name ?? []).map(sval).join() === '='
-          && ((isColumn(e.lexpr) && isLowerOfColumn(e.rexpr)) || (isColumn(e.rexpr) && isLowerOfColumn(e.lexpr)))) { found = true; return; }
-        continue;
-      }
-      walk(value);
-    }
-  };
-  for (const k of table.checks ?? []) walk(expressionTree(k.expression));
-  return found;
+  return (table.checks ?? []).some((k) => walkTree(expressionTree(k.expression), (key, value) => {
+    // Only a conjunct constrains every row: `email = lower(email) OR x` does not.
+    if (key === 'BoolExpr' && (value as { boolop?: string }).boolop !== 'AND_EXPR') return 'skip';
+    if (key !== 'A_Expr') return;
+    const e = value as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
+    return e.kind === 'AEXPR_OP' && (e.name ?? []).map(sval).join() === '='
+      && ((isColumn(e.lexpr) && isLowerOfColumn(e.rexpr)) || (isColumn(e.rexpr) && isLowerOfColumn(e.lexpr))) ? 'stop' : 'skip';
+  }));
 }
 
 export function isCitext(column: Column): boolean {

@@ -6,7 +6,7 @@
 import type { Table } from '@/lib/model';
 import type { Rule, RuleHit } from '../../types';
 import { ledByIndex } from '../../context';
-import { expressionTree, hasKey, sval } from '../../expression-tree';
+import { expressionTree, hasKey, sval, walkTree } from '../../expression-tree';
 import { addIndexFix } from '../../edit';
 
 /** rowColumn: the name of a column of this row when the node is a plain reference to one (`col` or `table.col`). */
@@ -24,25 +24,17 @@ function rowColumn(node: unknown, table: Table): string | undefined {
 export function filteredColumns(expression: string, table: Table): string[] {
   const tree = expressionTree(expression);
   const out = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) { node.forEach(walk); return; }
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'SubLink') continue;
-      if (key === 'A_Expr') {
-        const e = value as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
-        const equality = (e.kind === 'AEXPR_OP' || e.kind === 'AEXPR_OP_ANY' || e.kind === 'AEXPR_IN') && (e.name ?? []).map(sval).join() === '=';
-        if (equality) {
-          for (const [side, other] of [[e.lexpr, e.rexpr], [e.rexpr, e.lexpr]] as const) {
-            const name = rowColumn(side, table);
-            if (name !== undefined && !hasKey(other, 'ColumnRef')) out.add(name);
-          }
-        }
-      }
-      walk(value);
+  walkTree(tree, (key, value) => {
+    if (key === 'SubLink') return 'skip';
+    if (key !== 'A_Expr') return;
+    const e = value as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
+    const equality = (e.kind === 'AEXPR_OP' || e.kind === 'AEXPR_OP_ANY' || e.kind === 'AEXPR_IN') && (e.name ?? []).map(sval).join() === '=';
+    if (!equality) return;
+    for (const [side, other] of [[e.lexpr, e.rexpr], [e.rexpr, e.lexpr]] as const) {
+      const name = rowColumn(side, table);
+      if (name !== undefined && !hasKey(other, 'ColumnRef')) out.add(name);
     }
-  };
-  if (tree !== undefined) walk(tree);
+  });
   return [...out];
 }
 

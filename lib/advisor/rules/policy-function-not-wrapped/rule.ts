@@ -4,7 +4,7 @@
  * parser's tree (no parser, no findings); the fix wraps the call where the tree says it is.
  */
 import type { Rule, RuleHit } from '../../types';
-import { callOf, expressionTree, functionCalls, hasKey, modelFunctionNames, type FunctionCall } from '../../expression-tree';
+import { callOf, expressionTree, functionCalls, hasKey, modelFunctionNames, walkTree, type FunctionCall } from '../../expression-tree';
 import { editTable } from '../../edit';
 
 /** Parse locations are byte offsets into `SELECT (<expression>`. */
@@ -62,20 +62,15 @@ export function wrapCalls(expression: string, modelFunctions: ReadonlySet<string
   const tree = expressionTree(expression);
   if (tree === undefined) return undefined;
   const starts: number[] = [];
-  const walk = (node: unknown, inSubquery: boolean): void => {
-    if (Array.isArray(node)) { node.forEach((n) => walk(n, inSubquery)); return; }
-    if (!node || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
-      if (key === 'SubLink') { walk(value, true); continue; }
-      if (key === 'FuncCall' && !inSubquery) {
-        const call = callOf({ FuncCall: value });
-        const location = (value as { location?: number }).location;
-        if (call && location !== undefined && perStatementCall(call, modelFunctions)) { starts.push(charIndex(expression, location)); continue; }
-      }
-      walk(value, inSubquery);
-    }
-  };
-  walk(tree, false);
+  walkTree(tree, (key, value, inSubquery) => {
+    if (key !== 'FuncCall' || inSubquery) return;
+    const call = callOf({ FuncCall: value });
+    const location = (value as { location?: number }).location;
+    if (!call || location === undefined || !perStatementCall(call, modelFunctions)) return;
+    // The whole call is wrapped, arguments included, so a call inside it needs no wrapping of its own.
+    starts.push(charIndex(expression, location));
+    return 'skip';
+  });
   if (starts.length === 0) return undefined;
   let out = expression;
   for (const start of starts.sort((a, b) => b - a)) {
