@@ -111,7 +111,10 @@ function childSql(ctx: BuildContext, t: Row, columns: Map<string, Row[]>, constr
     .sort((a, b) => rank(a.type) - rank(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const con of ownConstraints) {
     if (con.type === 'f' || !con.definition) continue; // foreign keys: with the kept constraints, after every table
-    items.push(`CONSTRAINT ${quoteI(con.name)} ${con.definition as string}`);
+    const def = `CONSTRAINT ${quoteI(con.name)} ${con.definition as string}`;
+    // CREATE TABLE validates a NOT VALID check anyway; only ALTER TABLE ... ADD keeps it unvalidated.
+    if ((con.definition as string).endsWith(' NOT VALID')) after.push(`ALTER TABLE ${q} ADD ${def}`);
+    else items.push(def);
     if (con.comment !== null && con.comment !== undefined) comments.push(`COMMENT ON CONSTRAINT ${quoteI(con.name)} ON ${q} IS ${quoteLiteral(con.comment)}`);
   }
   if (t.rls) after.push(`ALTER TABLE ${q} ENABLE ROW LEVEL SECURITY`);

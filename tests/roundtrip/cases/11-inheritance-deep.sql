@@ -61,3 +61,12 @@ CREATE TABLE inh.tag_base (code text NOT NULL);
 CREATE TABLE inh.tag_leaf (code text NOT NULL, extra int);
 CREATE TABLE inh.tag_mid () INHERITS (inh.tag_base);
 ALTER TABLE inh.tag_leaf INHERIT inh.tag_mid;
+-- Quoted names across schemas, an enum array, an inherited enum default changed on the child, and a check
+-- added NOT VALID (CREATE TABLE would validate it: pull adds it with ALTER TABLE).
+CREATE SCHEMA "Odd ""S""";
+CREATE TYPE "Odd ""S""".mood AS ENUM ('a', 'b');
+CREATE TABLE "Parent Tbl" ("Id" int NOT NULL, m "Odd ""S""".mood DEFAULT 'a');
+CREATE TABLE "Odd ""S"""."Kid ""1""" ("x y" "Odd ""S""".mood[], n numeric(5,0) DEFAULT 1.5) INHERITS ("Parent Tbl");
+ALTER TABLE "Odd ""S"""."Kid ""1""" ADD CONSTRAINT "kid n" CHECK (n > 0) NOT VALID;
+ALTER TABLE "Odd ""S"""."Kid ""1""" ALTER COLUMN m SET DEFAULT 'b';
+COMMENT ON COLUMN "Odd ""S"""."Kid ""1""".m IS 'it''s';
