@@ -5,6 +5,7 @@
  */
 import type { Rule, RuleHit } from '../../types';
 import { expressionTree, functionCalls, hasKey, statementTrees } from '../../expression-tree';
+import { tableExpressions } from '../../stored-expressions';
 
 /** pgcrypto functions and the position of their key (or password) argument. */
 const KEY_ARGUMENT: Readonly<Record<string, number>> = {
@@ -49,25 +50,13 @@ export const encryptionKeyInSql: Rule = {
   help: "Read the key from a server-side setting, e.g. pgp_sym_encrypt(x, current_setting('app.encryption_key')), or encrypt in the application (AES-256-GCM). A literal key is in every dump, log line and pg_stat_activity row.",
   check(ctx) {
     const hits: RuleHit[] = [];
-    const report = (expression: string | undefined, id: string, path: string, what: string, detail?: string) => {
-      if (expression === undefined) return;
-      const tree = expressionTree(expression);
-      const calls = tree === undefined ? [] : literalKeyCalls(tree);
-      if (calls.length > 0) hits.push({ target: { id, path }, ...(detail ? { detail } : {}), message: `${what} passes a literal key to ${calls.join(', ')}()` });
-    };
-    ctx.model.tables.forEach((table) => {
-      const tp = ctx.tablePath(table);
-      table.columns.forEach((c, i) => {
-        report(c.default, c.id, `${tp}.columns[${i}].default`, `default of ${table.name}.${c.name}`, 'default');
-        report(c.generated?.expression, c.id, `${tp}.columns[${i}].generated`, `generated column ${table.name}.${c.name}`, 'generated');
-      });
-      (table.checks ?? []).forEach((k, i) => report(k.expression, k.id, `${tp}.checks[${i}]`, `check ${k.name} on ${table.name}`));
-      (table.indexes ?? []).forEach((x, i) => x.elements.forEach((e, j) => report(e.expression, x.id, `${tp}.indexes[${i}]`, `index ${x.name} on ${table.name}`, `element${j}`)));
-      (table.policies ?? []).forEach((p, i) => {
-        report(p.using, p.id, `${tp}.policies[${i}].using`, `policy ${p.name} on ${table.name}`, 'using');
-        report(p.withCheck, p.id, `${tp}.policies[${i}].withCheck`, `policy ${p.name} on ${table.name}`, 'withCheck');
-      });
-    });
+    for (const table of ctx.model.tables) {
+      for (const { expression, id, path, what, detail } of tableExpressions(ctx, table)) {
+        const tree = expressionTree(expression);
+        const calls = tree === undefined ? [] : literalKeyCalls(tree);
+        if (calls.length > 0) hits.push({ target: { id, path }, ...(detail ? { detail } : {}), message: `${what} passes a literal key to ${calls.join(', ')}()` });
+      }
+    }
     (ctx.model.sqlObjects ?? []).forEach((o, i) => {
       const calls = [...new Set(sqlObjectTrees(o.sql).flatMap(literalKeyCalls))];
       if (calls.length > 0) hits.push({ target: { id: o.id, path: `sqlObjects[${i}]` }, message: `${o.kind} ${o.name ?? o.id} passes a literal key to ${calls.join(', ')}()` });

@@ -1,6 +1,7 @@
 /** weak-digest-in-expression: md5() or sha1 digests in defaults, checks, generated columns or index expressions. */
 import type { Rule, RuleHit } from '../../types';
 import { expressionTree, functionCalls, stringConstants } from '../../expression-tree';
+import { tableExpressions } from '../../stored-expressions';
 
 const WEAK_ALGORITHMS = new Set(['md5', 'sha1']);
 /** gen_salt types that make crypt() produce md5 or DES hashes. */
@@ -42,11 +43,10 @@ export const weakDigestInExpression: Rule = {
         const weak = expression === undefined ? undefined : weakDigest(expression);
         if (weak) hits.push({ target: { id, path }, ...(detail ? { detail } : {}), message: `${what} uses ${weak}` });
       };
-      table.columns.forEach((c, i) => {
-        report(c.default, c.id, `${tp}.columns[${i}].default`, `default of ${table.name}.${c.name}`, 'default');
-        report(c.generated?.expression, c.id, `${tp}.columns[${i}].generated`, `generated column ${table.name}.${c.name}`, 'generated');
-      });
-      (table.checks ?? []).forEach((k, i) => report(k.expression, k.id, `${tp}.checks[${i}]`, `check ${k.name} on ${table.name}`));
+      for (const e of tableExpressions(ctx, table)) {
+        // docs.md names defaults, generated columns, CHECKs and indexes (not policies); an index is reported once, below, predicate included.
+        if (e.kind === 'default' || e.kind === 'generated' || e.kind === 'check') report(e.expression, e.id, e.path, e.what, e.detail);
+      }
       (table.indexes ?? []).forEach((x, i) => {
         const expression = x.elements.find((e) => e.expression && usesWeakDigest(e.expression))?.expression ?? x.where;
         report(expression, x.id, `${tp}.indexes[${i}]`, `index ${x.name} on ${table.name}`);
