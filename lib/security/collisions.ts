@@ -8,7 +8,7 @@
  * through createdObjects, the model's own tables, constraints, indexes and policies from the model.
  */
 import type { Model } from '@/lib/model';
-import { ROLE_PURPOSES, verbatimCreated, type SecurityContext } from './context';
+import { createdPurposes, verbatimCreated, type SecurityContext } from './context';
 import { createdObjects, type CreatedObject, type QualifiedName } from './sql-heads';
 
 /** ModelObject is something the model creates, with where it comes from for the message. */
@@ -97,7 +97,7 @@ function message(generated: CreatedObject, mine: ModelObject): string {
 export function collisionWarnings(ctx: SecurityContext, kind: string, sql: string, mine: ModelObjects): string[] {
   const generated = createdObjects(sql);
   if (kind === 'roles') {
-    for (const p of ROLE_PURPOSES) if (p !== 'admin' || ctx.needsAdmin) generated.push({ kind: 'role', name: ctx.roles[p] });
+    for (const p of createdPurposes(ctx)) generated.push({ kind: 'role', name: ctx.roles[p] });
   }
   const out: string[] = [];
   const seen = new Set<string>();
@@ -110,8 +110,7 @@ export function collisionWarnings(ctx: SecurityContext, kind: string, sql: strin
     }
   }
   if (kind === 'roles') {
-    for (const p of ROLE_PURPOSES) {
-      if (p === 'admin' && !ctx.needsAdmin) continue;
+    for (const p of createdPurposes(ctx)) {
       const declared = ctx.model.roles?.find((r) => r.name === ctx.roles[p] && r.purpose !== p);
       if (declared) out.push(`role ${declared.name} is the generated ${p} role, but the model declares it ${declared.purpose ? `for ${declared.purpose}` : 'without a purpose'}: this file gives it the ${p} privileges; choose another role prefix (security.rolePrefix) or give the role purpose ${p}.`);
     }

@@ -119,6 +119,11 @@ export function schemaOf(ctx: SecurityContext, table: Table): string {
   return ctx.index.schemaName(table.schemaId) ?? 'public';
 }
 
+/** createdPurposes lists the roles roles.sql creates, in ROLE_PURPOSES order: admin only when something needs it. */
+export function createdPurposes(ctx: SecurityContext): RolePurpose[] {
+  return ROLE_PURPOSES.filter((p) => p !== 'admin' || ctx.needsAdmin);
+}
+
 /** roleList renders `"a", "b"` for the given purposes, skipping the admin role when it is not created. */
 export function roleList(ctx: SecurityContext, purposes: readonly RolePurpose[]): string {
   return purposes.filter((p) => p !== 'admin' || ctx.needsAdmin).map((p) => quoteIdent(ctx.roles[p])).join(', ');

@@ -7,7 +7,7 @@ import { quoteIdent, quoteQualified } from '@/lib/sql/quote';
 import { createRoleIfMissing } from '@/lib/sql/role';
 import type { Table } from '@/lib/model';
 import { commentText } from './names';
-import { isSecretColumn, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
+import { createdPurposes, isSecretColumn, roleList, schemaOf, tableName, type RolePurpose, type SecurityContext } from './context';
 import type { SecurityFile } from './file';
 import { verbatimGrantLines } from './verbatim-grants';
 
@@ -32,7 +32,7 @@ function readableColumns(ctx: SecurityContext, table: Table): string[] | undefin
 
 export function rolesFile(ctx: SecurityContext): SecurityFile {
   const { roles, model } = ctx;
-  const purposes: RolePurpose[] = ['owner', 'migrator', 'app', 'readonly', ...(ctx.needsAdmin ? ['admin' as const] : [])];
+  const purposes = createdPurposes(ctx);
   const out: string[] = [
     '-- Least-privilege roles. No passwords here: create login roles outside version control, e.g.',
     commentText(`--   CREATE ROLE my_service LOGIN PASSWORD '...'; GRANT ${quoteIdent(roles.app)} TO my_service;`),
