@@ -5,7 +5,7 @@
  */
 import type { Column, Model, Table } from '@/lib/model';
 import { customName, words } from '../../context';
-import { callOf, columnNames, expressionTree, functionCalls, hasKey, modelFunctionNames, statementTrees, sval, usesPatternMatch, walkTree } from '../../expression-tree';
+import { callOf, columnNames, expressionTree, functionCalls, hasKey, statementTrees, sval, usesPatternMatch, walkTree } from '../../expression-tree';
 
 export function isEmailName(name: string): boolean {
   const w = words(name);
@@ -13,12 +13,11 @@ export function isEmailName(name: string): boolean {
 }
 
 /** hasFormatCheck: a CHECK of the table reads the column and matches it against a pattern (or calls a validating function of the model). */
-export function hasFormatCheck(model: Model, table: Table, column: Column): boolean {
-  const functions = modelFunctionNames(model);
+export function hasFormatCheck(modelFunctions: ReadonlySet<string>, table: Table, column: Column): boolean {
   return (table.checks ?? []).some((k) => {
     const tree = expressionTree(k.expression);
     return tree !== undefined && columnNames(tree).has(column.name)
-      && (usesPatternMatch(tree) || functionCalls(tree).some((c) => functions.has(c.base)));
+      && (usesPatternMatch(tree) || functionCalls(tree).some((c) => modelFunctions.has(c.base)));
   });
 }
 

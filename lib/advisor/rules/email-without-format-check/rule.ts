@@ -9,6 +9,7 @@ import { columnsOfModel } from '../../context';
 import { sqlParserReady } from '@/lib/model';
 import { constraintNames, derivedId, editColumn, fitName, freeName } from '../../edit';
 import { quoteIdentForExpression } from '../../sql-text';
+import { modelFunctionNames } from '../../expression-tree';
 import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from './email';
 
 export const emailWithoutFormatCheck: Rule = {
@@ -19,9 +20,10 @@ export const emailWithoutFormatCheck: Rule = {
   check(ctx) {
     // The remedies are read from parse trees: without the parser every column would look unprotected.
     if (!sqlParserReady()) return [];
+    const functions = modelFunctionNames(ctx.model);
     return columnsOfModel(ctx)
       .filter(({ table, column }) => isEmailName(column.name) && column.type.kind !== 'enum' && !column.type.array && !column.security?.encrypted && !column.generated
-        && !isCitext(column) && !lowerUniqueIndex(table, column) && !lowerCaseCheck(table, column) && !hasFormatCheck(ctx.model, table, column) && !domainWithCheck(ctx.model, column))
+        && !isCitext(column) && !lowerUniqueIndex(table, column) && !lowerCaseCheck(table, column) && !hasFormatCheck(functions, table, column) && !domainWithCheck(ctx.model, column))
       .map(({ table, column, path }) => ({
         target: { id: column.id, path },
         message: `${table.name}.${column.name} accepts any text as an email address and compares it case-sensitively`,

@@ -46,8 +46,8 @@ export const securityDefinerSearchPath: Rule = {
         if (!fn) continue;
         const definer = fn.options?.some((d) => d.DefElem?.defname === 'security' && (d.DefElem.arg as { Boolean?: { boolval?: boolean } })?.Boolean?.boolval === true);
         const name = (fn.funcname ?? []).map(sval).join('.');
-        if (!definer || safeSearchPath(searchPathOf(fn.options)) || altered.has(name)) continue;
         const set = searchPathOf(fn.options);
+        if (!definer || safeSearchPath(set) || altered.has(name)) continue;
         hits.push({
           target: { id: o.id, path: `sqlObjects[${i}]` },
           detail: name,
