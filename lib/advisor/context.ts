@@ -4,6 +4,7 @@
  */
 import { ModelIndex, type Column, type Model, type Table } from '@/lib/model';
 import type { AdviseOptions } from './types';
+import { namedObjects, type NamedObject } from './named-objects';
 
 export interface KeyLike {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface RuleContext {
   schemaName(table: Table): string;
   /** inForeignKey: the column is on either side of a foreign key (type-changing fixes skip those: both sides must stay compatible). */
   inForeignKey(columnId: string): boolean;
+  /** namedObjects: every named object with its path, listed once per run for the three naming rules. */
+  namedObjects(): readonly NamedObject[];
 }
 
 export function ruleContext(model: Model, options: AdviseOptions = {}): RuleContext {
@@ -41,6 +44,7 @@ export function ruleContext(model: Model, options: AdviseOptions = {}): RuleCont
   // Built on first use, once per run: type rules ask for every column they flag, and a scan of every
   // foreign key per question made them quadratic in the model's size.
   let foreignKeyColumns: Set<string> | undefined;
+  let named: NamedObject[] | undefined;
   return {
     model,
     index,
@@ -69,6 +73,7 @@ export function ruleContext(model: Model, options: AdviseOptions = {}): RuleCont
       foreignKeyColumns ??= new Set(model.tables.flatMap((t) => (t.foreignKeys ?? []).flatMap((fk) => [...fk.columnIds, ...fk.refColumnIds])));
       return foreignKeyColumns.has(columnId);
     },
+    namedObjects: () => (named ??= namedObjects(model)),
   };
 }
 
