@@ -107,4 +107,11 @@ test('bcrypt cost and setting names from Project security change the Security pr
   const exported = await page.request.get(`/api/projects/${id}/export/security?format=sql`);
   expect(exported.status()).toBe(200);
   expect(await exported.text()).toBe(script);
+
+  // The column has no cost of its own: its inspector shows the project's, the one hash_password uses.
+  await page.getByRole('combobox', { name: 'find table or column' }).fill('users');
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).locator('.pgc-inspector-title')).toContainText('users');
+  await inspector(page).getByRole('button', { name: 'details of password_hash' }).click();
+  await expect(inspector(page).getByLabel('bcrypt cost').locator('option:checked')).toHaveText('14 (project default)');
 });

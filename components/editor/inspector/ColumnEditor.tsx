@@ -2,7 +2,7 @@
 /** ColumnEditor: the details of one column (type, null, key, default, identity, generated, comment, security). */
 import type { Column, ColumnSecurity, PasswordAlgorithm, Table } from '@/lib/model';
 import { MIN_BCRYPT_COST, SECURITY_DEFAULTS } from '@/lib/security/context';
-import { useEditor } from '../context';
+import { useEditor, useStoreValue } from '../context';
 import { CheckField, SelectField, TextField } from './fields';
 import { TypePicker } from './TypePicker';
 
@@ -15,13 +15,15 @@ const BCRYPT_COSTS = [10, 11, 12, 13, 14, 15, 16];
 
 /** BcryptFields: hash in the database with pgcrypto (02_password_hashing.sql) and the cost; a cost below the minimum is shown as such, never offered. */
 function BcryptFields({ mark, onChange }: { mark: BcryptMark; onChange: (m: BcryptMark) => void }) {
-  const cost = mark.cost ?? SECURITY_DEFAULTS.bcryptCost;
+  // Without a cost of its own, the column gets the project's (02_password_hashing.sql), not the built-in default.
+  const projectCost = useStoreValue((s) => s.model.security?.bcryptCost) ?? SECURITY_DEFAULTS.bcryptCost;
+  const cost = mark.cost ?? projectCost;
   const costs = BCRYPT_COSTS.includes(cost) ? BCRYPT_COSTS : [cost, ...BCRYPT_COSTS].sort((a, b) => a - b);
   return (
     <div className="pgc-row-fields">
       <CheckField label="hash in the database (pgcrypto)" checked={Boolean(mark.inDatabase)}
         onChange={(on) => onChange({ algorithm: mark.algorithm, ...(on ? { inDatabase: true } : {}), ...(mark.cost !== undefined ? { cost: mark.cost } : {}) })} />
-      <SelectField label="bcrypt cost" value={String(cost)} options={costs.map((c) => ({ value: String(c), label: c < MIN_BCRYPT_COST ? `${c} (too low)` : c === SECURITY_DEFAULTS.bcryptCost ? `${c} (default)` : String(c) }))}
+      <SelectField label="bcrypt cost" value={String(cost)} options={costs.map((c) => ({ value: String(c), label: c < MIN_BCRYPT_COST ? `${c} (too low)` : c === projectCost ? `${c} (project default)` : String(c) }))}
         onChange={(v) => onChange({ ...mark, cost: Number(v) })} />
     </div>
   );
