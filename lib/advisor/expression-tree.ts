@@ -50,7 +50,12 @@ export function callOf(node: unknown): FunctionCall | undefined {
  * CHECK or policy may call unqualified (is_email(email), tenant_id()).
  */
 export function modelFunctionNames(model: Model): Set<string> {
-  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => o.name!.replace(/^.*\./, '').replaceAll('"', '').toLowerCase()));
+  return new Set((model.sqlObjects ?? []).filter((o) => o.kind === 'function' && o.name).map((o) => bareName(o.name!)));
+}
+
+/** bareName: an SQL object's name without schema and quotes, lower-cased, as a tree's unqualified call or type names it. */
+export function bareName(name: string): string {
+  return name.replace(/^.*\./, '').replaceAll('"', '').toLowerCase();
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Column, Model, Table } from '@/lib/model';
 import { customName, words } from '../../context';
-import { callOf, columnNames, expressionTree, functionCalls, hasKey, statementTrees, sval, usesPatternMatch, walkTree } from '../../expression-tree';
+import { bareName, callOf, columnNames, expressionTree, functionCalls, hasKey, statementTrees, sval, usesPatternMatch, walkTree } from '../../expression-tree';
 
 export function isEmailName(name: string): boolean {
   const w = words(name);
@@ -25,7 +25,7 @@ export function hasFormatCheck(modelFunctions: ReadonlySet<string>, table: Table
 export function domainWithCheck(model: Model, column: Column): boolean {
   const name = customName(column);
   if (name === undefined) return false;
-  return (model.sqlObjects ?? []).some((o) => o.kind === 'domain' && o.name?.replace(/^.*\./, '').replaceAll('"', '').toLowerCase() === name
+  return (model.sqlObjects ?? []).some((o) => o.kind === 'domain' && o.name !== undefined && bareName(o.name) === name
     && statementTrees(o.sql).some((s) => hasKey(s, 'CreateDomainStmt') && JSON.stringify(s).includes('"CONSTR_CHECK"')));
 }
 
