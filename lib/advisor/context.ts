@@ -100,7 +100,7 @@ export function words(name: string): string[] {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-/** forEachColumn visits the own columns of every table (partitions have none). */
+/** columnsOfModel lists the own columns of every table with their paths (partitions have none). */
 export function columnsOfModel(ctx: RuleContext): { table: Table; column: Column; path: string }[] {
   return ctx.model.tables.flatMap((table) => table.columns.map((column) => ({ table, column, path: ctx.columnPath(table, column) })));
 }

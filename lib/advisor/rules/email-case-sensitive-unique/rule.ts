@@ -1,6 +1,6 @@
 /** email-case-sensitive-unique: a unique email column of type text (case-sensitive) without a unique lower(email) index or a CHECK keeping it lower-case. */
 import type { Rule } from '../../types';
-import { isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from '../email-without-format-check/email';
+import { isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from '../../email-columns';
 
 export const emailCaseSensitiveUnique: Rule = {
   id: 'email-case-sensitive-unique',

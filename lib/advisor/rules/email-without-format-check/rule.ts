@@ -10,7 +10,7 @@ import { sqlParserReady } from '@/lib/model';
 import { constraintNames, derivedId, editColumn, fitName, freeName } from '../../edit';
 import { quoteIdentForExpression } from '../../sql-text';
 import { modelFunctionNames } from '../../expression-tree';
-import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from './email';
+import { domainWithCheck, hasFormatCheck, isCitext, isEmailName, lowerCaseCheck, lowerUniqueIndex } from '../../email-columns';
 
 export const emailWithoutFormatCheck: Rule = {
   id: 'email-without-format-check',

@@ -4,8 +4,8 @@
  * a CHECK that keeps the column lower-cased).
  */
 import type { Column, Model, Table } from '@/lib/model';
-import { customName, words } from '../../context';
-import { bareName, callOf, columnNames, expressionTree, functionCalls, hasKey, statementTrees, sval, usesPatternMatch, walkTree } from '../../expression-tree';
+import { customName, words } from './context';
+import { bareName, callOf, columnNames, expressionTree, functionCalls, hasKey, statementTrees, sval, usesPatternMatch, walkTree } from './expression-tree';
 
 export function isEmailName(name: string): boolean {
   const w = words(name);
