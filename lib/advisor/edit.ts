@@ -2,7 +2,8 @@
  * Helpers fixes use to build the next model: copy, change, return. The input model is never mutated,
  * so the editor can keep it for undo.
  */
-import type { Column, Model, Table } from '@/lib/model';
+import { shortHash, truncateUtf8, utf8ByteLength, type Column, type Model, type Table } from '@/lib/model';
+import { MAX_NAME_BYTES } from '@/lib/model/validate/names';
 import type { Fix } from './types';
 
 export function edit(model: Model, change: (draft: Model) => void): Model {
@@ -25,26 +26,11 @@ export function editColumn(model: Model, tableId: string, columnId: string, chan
   });
 }
 
-const MAX_BYTES = 63;
-const encoder = new TextEncoder();
-
-function hash6(s: string): string {
-  let h = 0x811c9dc5;
-  for (const b of encoder.encode(s)) { h ^= b; h = Math.imul(h, 0x01000193) >>> 0; }
-  return h.toString(16).padStart(8, '0').slice(0, 6);
-}
-
-function cut(s: string, max: number): string {
-  let out = '';
-  for (const ch of s) { if (encoder.encode(out + ch).length > max) break; out += ch; }
-  return out;
-}
-
 /** fitName joins parts with `_` and keeps the result within 63 bytes (cut + hash when longer). */
 export function fitName(...parts: string[]): string {
   const full = parts.join('_');
-  if (encoder.encode(full).length <= MAX_BYTES) return full;
-  return `${cut(full, MAX_BYTES - 7)}_${hash6(full)}`;
+  if (utf8ByteLength(full) <= MAX_NAME_BYTES) return full;
+  return `${truncateUtf8(full, MAX_NAME_BYTES - 7)}_${shortHash(full)}`;
 }
 
 /** relationNames: names that share the relation namespace of a schema (tables, indexes, sequences, key indexes). */
@@ -76,7 +62,7 @@ export function freeName(base: string, taken: ReadonlySet<string>): string {
 export function derivedId(prefix: string, base: string, model: Model): string {
   const used = JSON.stringify(model);
   let id = `${prefix}_${base}`.slice(0, 57);
-  if (id.length < `${prefix}_${base}`.length) id = `${id}_${hash6(base)}`;
+  if (id.length < `${prefix}_${base}`.length) id = `${id}_${shortHash(base)}`;
   for (let i = 2; used.includes(`"${id}"`); i++) id = `${id.slice(0, 60)}_${i}`;
   return id;
 }

@@ -1,4 +1,5 @@
 /** renameFix renames a table or column when the new name is free; other kinds get no fix (undefined). */
+import { MAX_NAME_BYTES, nameBytes } from '@/lib/model/validate/names';
 import type { Model } from '@/lib/model';
 import type { Fix } from './types';
 import type { NamedObject } from './named-objects';
@@ -57,7 +58,7 @@ function tableTexts(table: Model['tables'][number]): (string | undefined)[] {
 
 /** renameFix is offered only when no stored SQL text (expressions, policies, sqlObjects) mentions the old name, since those are not rewritten. */
 export function renameFix(model: Model, object: NamedObject, newName: string): Fix | undefined {
-  if (newName === object.name || new TextEncoder().encode(newName).length > 63) return undefined;
+  if (newName === object.name || nameBytes(newName) > MAX_NAME_BYTES) return undefined;
   if (object.kind === 'table') {
     const table = model.tables.find((t) => t.id === object.id);
     if (!table || model.tables.some((t) => t.schemaId === table.schemaId && t.name === newName)) return undefined;

@@ -22,3 +22,13 @@ export function truncateUtf8(s: string, max: number): string {
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
   return decoder.decode(bytes.subarray(0, end));
 }
+
+/** shortHash is a stable 6-hex-digit FNV-1a hash of the UTF-8 bytes: enough to keep two cut names apart. */
+export function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (const b of encoder.encode(s)) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0').slice(0, 6);
+}

@@ -8,5 +8,5 @@ export { ModelIndex, type ColumnRef } from './lookup';
 export { loadSqlParser, sqlParserReady, checkExpression, analyzeExpression, checkTypeSql, parseSql, type ExpressionContext } from './expression';
 export { validate, validateAsync, parseModel, formatFinding, hasErrors, FINDING_CODES, type Finding, type FindingCode, type Severity, type ValidateOptions } from './validate';
 export { upgradeModel, UPGRADES, type UpgradeResult } from './upgrade';
-export { utf8ByteLength, truncateUtf8 } from './bytes';
+export { utf8ByteLength, truncateUtf8, shortHash } from './bytes';
 export { tableConstraints, type ConstraintDef } from './constraints';

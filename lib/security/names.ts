@@ -3,20 +3,8 @@
  * are fitted (with a short hash when cut) and made unique against the names already taken.
  */
 
-const MAX_IDENT_BYTES = 63;
-const encoder = new TextEncoder();
-
-import { utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
-
-/** shortHash is a stable 6-hex-digit FNV-1a hash: enough to keep two cut names apart. */
-function shortHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (const b of encoder.encode(s)) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0').slice(0, 6);
-}
+import { shortHash, utf8ByteLength as byteLength, truncateUtf8 as truncateBytes } from '@/lib/model/bytes';
+import { MAX_NAME_BYTES as MAX_IDENT_BYTES } from '@/lib/model/validate/names';
 
 /** fitName joins parts with `_`; when that exceeds 63 bytes the first part is cut and a hash appended. */
 export function fitName(...parts: string[]): string {
